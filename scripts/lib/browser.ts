@@ -1,0 +1,73 @@
+/**
+ * Launching Chromium with the built extension loaded, for `npm start`, the
+ * real-browser tests and the benchmark alike.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { ensureChromium } from './chromium.ts';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/**
+ * Flags that keep Chromium quiet on a machine without network: no background
+ * requests, no component updates, no sync, no first-run UI.
+ */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+export interface LaunchOptions {
+  /** Profile folder; a fresh temporary one when omitted. Reuse it to relaunch the same profile. */
+  userDataDir?: string;
+  headless?: boolean;
+  extensionDir?: string;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** A new temporary profile folder. */
+export function freshProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'casefile-profile-'));
+}
+
+/**
+ * Starts Chromium with the extension loaded and waits for its service worker.
+ * Throws when the extension has not been built.
+ */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = options.userDataDir ?? freshProfileDir();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: ensureChromium(),
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...QUIET_FLAGS,
+    ],
+  });
+  const serviceWorker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return { context, extensionId, serviceWorker, userDataDir, close: () => context.close() };
+}

@@ -1,0 +1,2 @@
+// Every unit test gets a working IndexedDB (in memory, per process).
+import 'fake-indexeddb/auto';

@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See docs/architecture.md for what runs where.
+export default defineConfig({
+  // Explicit imports everywhere: a reader can follow every name to its file.
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ mode }) => ({
+    name: 'Casefile',
+    description:
+      'Check what a page says about the Coco case (coco.gg, 25 June 2024) against its primary sources.',
+    // No permissions yet: IndexedDB needs none. Each permission added later is
+    // listed with its reason in the README. No host permissions, no remote code.
+    permissions: [],
+    // In production, extension pages may not connect anywhere at all. The dev
+    // server needs its websocket, so development builds keep WXT's default.
+    ...(mode === 'production' && {
+      content_security_policy: {
+        extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
+      },
+    }),
+  }),
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    build: { sourcemap: false },
+  }),
+  webExt: { disabled: true },
+});
