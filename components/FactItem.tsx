@@ -1,6 +1,6 @@
 import type { Language, SourceMeta } from '../lib/facts/schema.ts';
 import type { StoredFact } from '../lib/db.ts';
-import type { Messages } from './i18n.ts';
+import { formatDate, type Messages } from './i18n.ts';
 import { SourcePassage } from './SourcePassage.tsx';
 
 interface Props {
@@ -22,7 +22,7 @@ export function FactItem({ fact, sources, language, messages }: Props) {
         {source && (
           <>
             {' — '}
-            <cite>{source.publisher}</cite>, {source.published} (
+            <cite>{source.publisher}</cite>, {formatDate(source.published, language)} (
             {source.standing === 'primary' ? messages.primary : messages.press})
           </>
         )}

@@ -1,4 +1,4 @@
-import { CasefileDb, type StoredFact } from '../lib/db.ts';
+import { BUNDLED_PACK_ID, CasefileDb, type StoredFact } from '../lib/db.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
 import { FactItem } from './FactItem.tsx';
 import { messagesFor, uiLanguage } from './i18n.ts';
@@ -10,16 +10,37 @@ interface StoreSnapshot {
   seedError: string | undefined;
 }
 
+/** The bundled pack first, then imported packs by id; within a pack, the authors' order. */
+function byPackThenPosition(a: StoredFact, b: StoredFact): number {
+  if (a.packId !== b.packId) {
+    if (a.packId === BUNDLED_PACK_ID) return -1;
+    if (b.packId === BUNDLED_PACK_ID) return 1;
+    return a.packId < b.packId ? -1 : 1;
+  }
+  return a.position - b.position;
+}
+
+/** Facts grouped by topic, topics in the order they first appear. */
+function groupByTopic(facts: readonly StoredFact[]): [string, StoredFact[]][] {
+  const groups = new Map<string, StoredFact[]>();
+  for (const fact of facts) {
+    const group = groups.get(fact.topic);
+    if (group) group.push(fact);
+    else groups.set(fact.topic, [fact]);
+  }
+  return [...groups];
+}
+
 /** Everything the popup shows, read from IndexedDB in one consistent transaction. */
 async function readStore(db: CasefileDb): Promise<StoreSnapshot> {
   return db.transaction('r', [db.facts, db.sources, db.meta], async () => {
     const [facts, sources, seedError] = await Promise.all([
-      db.facts.orderBy('[packId+id]').toArray(),
+      db.facts.toArray(),
       db.sources.toArray(),
       db.meta.get('seedError'),
     ]);
     return {
-      facts,
+      facts: facts.sort(byPackThenPosition),
       sources: new Map(sources.map(({ text: _text, ...meta }) => [meta.id, meta])),
       seedError: typeof seedError?.value === 'string' ? seedError.value : undefined,
     };
@@ -59,19 +80,23 @@ export function PopupApp({ db }: { db: CasefileDb }) {
           {store.value.facts.length === 0 ? (
             <p role="status">{t.empty}</p>
           ) : (
-            <section aria-labelledby="facts-heading">
-              <h2 id="facts-heading">{t.factsHeading}</h2>
-              <ol class="facts">
-                {store.value.facts.map((fact) => (
-                  <FactItem
-                    key={`${fact.packId}/${fact.id}`}
-                    fact={fact}
-                    sources={store.value.sources}
-                    language={language}
-                    messages={t}
-                  />
-                ))}
-              </ol>
+            <section aria-label={t.factsHeading}>
+              {groupByTopic(store.value.facts).map(([topic, facts]) => (
+                <section key={topic} aria-labelledby={`topic-${topic}`}>
+                  <h2 id={`topic-${topic}`}>{t.topics[topic] ?? topic}</h2>
+                  <ol class="facts">
+                    {facts.map((fact) => (
+                      <FactItem
+                        key={`${fact.packId}/${fact.id}`}
+                        fact={fact}
+                        sources={store.value.sources}
+                        language={language}
+                        messages={t}
+                      />
+                    ))}
+                  </ol>
+                </section>
+              ))}
             </section>
           )}
         </>

@@ -20,6 +20,16 @@ const MESSAGES = {
     primary: 'source primaire',
     press: 'presse',
     factsHeading: 'Faits vérifiés',
+    topics: {
+      shutdown: 'La fermeture',
+      investigation: 'L’enquête',
+      offences: 'Les infractions',
+      site: 'Le site',
+      figures: 'Les chiffres',
+      arrests: 'Les interpellations',
+      owner: 'Le propriétaire',
+      reactions: 'Les réactions',
+    } as Record<string, string>,
   },
   en: {
     caseTitle: 'The Coco case',
@@ -35,6 +45,16 @@ const MESSAGES = {
     primary: 'primary source',
     press: 'press',
     factsHeading: 'Verified facts',
+    topics: {
+      shutdown: 'The shutdown',
+      investigation: 'The investigation',
+      offences: 'The offences',
+      site: 'The site',
+      figures: 'The figures',
+      arrests: 'The arrests',
+      owner: 'The owner',
+      reactions: 'Reactions',
+    } as Record<string, string>,
   },
 };
 
@@ -42,4 +62,12 @@ export type Messages = (typeof MESSAGES)[Language];
 
 export function messagesFor(language: Language): Messages {
   return MESSAGES[language];
+}
+
+/** `2024-06-25` as `25 juin 2024` or `25 June 2024`. */
+export function formatDate(isoDate: string, language: Language): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

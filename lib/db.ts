@@ -13,8 +13,12 @@ export const DEFAULT_DB_NAME = 'casefile';
 /** The id of the pack built into the extension; a user's pack may not take it. */
 export const BUNDLED_PACK_ID = 'coco-2024';
 
-/** A fact as stored: its pack's id beside it, so the same id may exist in two packs. */
-export type StoredFact = Fact & { packId: string };
+/**
+ * A fact as stored: its pack's id beside it, so the same id may exist in two
+ * packs, and its position in the pack, whose order is the authors' (the
+ * narrative order of the sources) and is kept for display.
+ */
+export type StoredFact = Fact & { packId: string; position: number };
 
 /** A source as stored, with the pack that first brought it. */
 export type StoredSource = Source & { packId: string };
@@ -131,7 +135,9 @@ async function writePack(
   now: Date,
 ): Promise<void> {
   await db.facts.where('packId').equals(pack.id).delete();
-  await db.facts.bulkPut(pack.facts.map((fact) => ({ ...fact, packId: pack.id })));
+  await db.facts.bulkPut(
+    pack.facts.map((fact, position) => ({ ...fact, packId: pack.id, position })),
+  );
   const stored = await db.sources.bulkGet(sources.map((s) => s.id));
   const fresh = sources
     .filter((s, i) => stored[i]?.sha256 !== s.sha256)
@@ -196,7 +202,7 @@ export async function exportPack(
   return db.transaction('r', [db.packs, db.facts, db.sources], async () => {
     const record = await db.packs.get(packId);
     if (!record) throw new Error(`no pack "${packId}" is stored`);
-    const facts = await db.facts.where('packId').equals(packId).toArray();
+    const facts = await db.facts.where('packId').equals(packId).sortBy('position');
     const sourceIds = [...new Set(facts.flatMap((f) => f.evidence.map((e) => e.sourceId)))].sort();
     const sources = (await db.sources.bulkGet(sourceIds)).filter((s) => s !== undefined);
     return {
@@ -206,7 +212,7 @@ export async function exportPack(
       title: record.title,
       revised: record.revised,
       sources: sources.map(({ packId: _pack, ...source }) => source),
-      facts: facts.map(({ packId: _pack, ...fact }) => fact),
+      facts: facts.map(({ packId: _pack, position: _position, ...fact }) => fact),
     };
   });
 }

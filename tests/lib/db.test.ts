@@ -220,7 +220,7 @@ describe('exportPack', () => {
   it('exports the bundled pack with its sources, and the export imports elsewhere', async () => {
     const { pack } = await seeded();
     const exported = await exportPack(db);
-    expect(exported.facts.map((f) => f.id).sort()).toEqual(pack.facts.map((f) => f.id).sort());
+    expect(exported.facts).toEqual(pack.facts);
     expect(exported.sources?.every((s) => s.text.length > 0)).toBe(true);
 
     const other = new CasefileDb(`casefile-test-export-${counter}`);
