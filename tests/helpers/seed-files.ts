@@ -1,36 +1,8 @@
-/** The seed files read from disk, as the tests (and nothing in the extension) see them. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { assembleSeedPack, type PackResult } from '../../lib/facts/validate-pack.ts';
-
-export const SEEDS_DIR = resolve(import.meta.dirname, '../../seeds');
-
-export function readSeedJson(name: 'facts.json' | 'sources.json'): unknown {
-  return JSON.parse(readFileSync(resolve(SEEDS_DIR, name), 'utf8'));
-}
-
-/** Every `seeds/sources/<id>.txt`, by id. */
-export function readSourceTexts(): Record<string, string> {
-  const dir = resolve(SEEDS_DIR, 'sources');
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((name) => name.endsWith('.txt'))
-      .map((name) => [name.slice(0, -'.txt'.length), readFileSync(resolve(dir, name), 'utf8')]),
-  );
-}
-
-/** The bundled pack assembled and checked exactly as the background does it. */
-export function loadSeedPack(): Promise<PackResult> {
-  return assembleSeedPack(
-    readSeedJson('sources.json'),
-    readSourceTexts(),
-    readSeedJson('facts.json'),
-  );
-}
-
-/** The bundled pack, or a thrown error listing its problems. */
-export async function seedPack() {
-  const result = await loadSeedPack();
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return result;
-}
+// The tests read the seeds exactly as the `check` command does.
+export {
+  loadSeedPack,
+  readSeedJson,
+  readSourceTexts,
+  SEEDS_DIR,
+  seedPack,
+} from '../../scripts/lib/seed-files.ts';

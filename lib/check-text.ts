@@ -1,0 +1,154 @@
+/**
+ * The engine's entry point: what a text says about the Coco case and whether
+ * it agrees with the verified facts (CONTRACT §2). The same function serves
+ * the extension, the `check` command and the tests.
+ */
+import {
+  buildSlotTable,
+  checkClaim,
+  type ClaimResult,
+  type SlotTable,
+} from './claims/check-claim.ts';
+import { buildFactIndex, type FactIndex } from './claims/fact-index.ts';
+import type { Fact, Source } from './facts/schema.ts';
+import { findMentions, type Mention } from './mentions/find-mentions.ts';
+import { findQuotes } from './quotes/find-quotes.ts';
+import {
+  buildQuoteIndex,
+  findUnmarkedCopies,
+  MIN_TRACED_WORDS,
+  traceQuote,
+  type QuoteIndex,
+  type QuoteTrace,
+  type WordChange,
+} from './quotes/trace-quote.ts';
+import { detectLanguage } from './text/language.ts';
+import { splitSentences } from './text/sentences.ts';
+import type { Span } from './text/span.ts';
+
+/** Everything built once per fact set and reused for every text. */
+export interface Engine {
+  facts: readonly Fact[];
+  sources: readonly Source[];
+  index: FactIndex;
+  slots: SlotTable;
+  quotes: QuoteIndex;
+}
+
+/** Builds the engine's indexes over a fact set and its sources. */
+export function createEngine(facts: readonly Fact[], sources: readonly Source[]): Engine {
+  return {
+    facts,
+    sources,
+    index: buildFactIndex(facts),
+    slots: buildSlotTable(facts),
+    quotes: buildQuoteIndex(sources.map((s) => ({ id: s.id, text: s.text, standing: s.standing }))),
+  };
+}
+
+export interface QuoteResult extends Span {
+  text: string;
+  fidelity: QuoteTrace['fidelity'];
+  /** `marked` by « », “ ” or " ", or an `unmarked` near-verbatim copy. */
+  marked: boolean;
+  sourceId?: string;
+  sourceText?: string;
+  sourceSpan?: Span;
+  diff: string;
+  changes: WordChange[];
+  /** Set when the words are exact in the press article but altered relative to the release it quotes. */
+  alsoExactIn?: { sourceId: string; sourceSpan: Span };
+}
+
+export interface TextReport {
+  language: 'fr' | 'en' | 'und';
+  /** Whether the text as a whole is about the case. Claims and quotes are only read in such texts. */
+  aboutCase: boolean;
+  mentions: Mention[];
+  claims: ClaimResult[];
+  quotes: QuoteResult[];
+}
+
+/** Words in a string, to apply MIN_TRACED_WORDS. */
+function wordCount(text: string): number {
+  return text.split(/[\s\u00a0\u202f]+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Line breaks: paragraphs of an article, posts of a feed, items of a list. */
+const LINE_BREAK = /\n/g;
+
+/** The text's lines, as spans. */
+function paragraphsOf(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const match of text.matchAll(LINE_BREAK)) {
+    if (match.index > start) spans.push({ start, end: match.index });
+    start = match.index + 1;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
+
+function containsMention(sentence: Span, mentions: readonly Mention[]): boolean {
+  return mentions.some((m) => m.start < sentence.end && sentence.start < m.end);
+}
+
+/**
+ * Checks a text: its mentions of the case, the verdict on each sentence about
+ * the case, and the fidelity of its quotations. A text not about the case
+ * gets no claim and no quote, whatever figures or dates it holds.
+ */
+export function checkText(engine: Engine, text: string): TextReport {
+  const language = detectLanguage(text);
+  const { mentions, aboutCase } = findMentions(text);
+  if (!aboutCase) return { language, aboutCase, mentions, claims: [], quotes: [] };
+
+  const sentences = splitSentences(text, language);
+  const caseParagraphs = paragraphsOf(text).filter((p) => containsMention(p, mentions));
+  const claims: ClaimResult[] = [];
+  for (const span of sentences) {
+    const claim = checkClaim(text.slice(span.start, span.end), span.start, {
+      language,
+      index: engine.index,
+      slots: engine.slots,
+      inCaseParagraph: caseParagraphs.some((p) => p.start <= span.start && span.start < p.end),
+    });
+    // A sentence is about the case when it names it, or when it states
+    // something the facts speak to (on a page that is about the case).
+    if (claim.checks.length > 0 || containsMention(span, mentions)) claims.push(claim);
+  }
+
+  const quotes: QuoteResult[] = [];
+  for (const quote of findQuotes(text)) {
+    const words = text.slice(quote.inner.start, quote.inner.end);
+    const trace = traceQuote(words, engine.quotes);
+    if (trace.fidelity !== 'exact' && wordCount(words) < MIN_TRACED_WORDS) continue;
+    quotes.push(quoteResult(text, quote.inner, true, trace));
+  }
+  for (const { quote, trace } of findUnmarkedCopies(text, sentences, engine.quotes)) {
+    // A copy holding a marked quotation of some length is that quotation with
+    // its attribution; a copy around a word in quote marks (« coco ») is a copy.
+    const marked = quotes.filter((q) => q.start < quote.inner.end && quote.inner.start < q.end);
+    if (marked.some((q) => wordCount(q.text) >= MIN_TRACED_WORDS)) continue;
+    for (const q of marked) quotes.splice(quotes.indexOf(q), 1);
+    quotes.push(quoteResult(text, quote.inner, false, trace));
+  }
+  quotes.sort((a, b) => a.start - b.start);
+  return { language, aboutCase, mentions, claims, quotes };
+}
+
+function quoteResult(text: string, inner: Span, marked: boolean, trace: QuoteTrace): QuoteResult {
+  return {
+    start: inner.start,
+    end: inner.end,
+    text: text.slice(inner.start, inner.end),
+    fidelity: trace.fidelity,
+    marked,
+    sourceId: trace.sourceId,
+    sourceText: trace.sourceText,
+    sourceSpan: trace.sourceSpan,
+    diff: trace.diff,
+    changes: trace.changes,
+    ...(trace.alsoExactIn && { alsoExactIn: trace.alsoExactIn }),
+  };
+}

@@ -1,0 +1,652 @@
+/**
+ * Checking one sentence about the case against the verified facts. Values
+ * are extracted (figures, dates, periods, places, agencies), each is tied to
+ * the thing it is about (its slot) by the words around it, and only then
+ * compared with the facts' values for that slot. A value whose slot cannot
+ * be told is left alone: the worst error this tool can make is a wrong
+ * `contradicted`.
+ */
+import type { Fact, Value } from '../facts/schema.ts';
+import { foldSameLength } from '../text/fold.ts';
+import type { Span } from '../text/span.ts';
+import { extractEntities, type EntityValue } from './agencies.ts';
+import {
+  compareDate,
+  compareQuantity,
+  comparePeriod,
+  type Comparison,
+  type PartialDate,
+} from './compare.ts';
+import { extractDates, extractPeriods, type DateValue, type PeriodValue } from './dates.ts';
+import { retrieveFacts, type FactIndex } from './fact-index.ts';
+import { extractNumbers, type NumberValue } from './numbers.ts';
+import { extractPlaces, type PlaceValue } from './places.ts';
+
+export type Verdict = 'supported' | 'contradicted' | 'unverified';
+
+export interface EvidenceRef {
+  sourceId: string;
+  exact: string;
+  start: number;
+  end: number;
+}
+
+export interface Check {
+  factId: string;
+  verdict: 'supported' | 'contradicted';
+  /** One line a person can read: "32,051 stated; the sources say 23,051". */
+  reason: string;
+  evidence: EvidenceRef;
+  /** What the sentence's value was about, when a value was compared. */
+  slot?: string;
+  /** Where in the sentence the compared value is (offsets in the checked text). */
+  valueSpan?: Span;
+}
+
+export interface ClaimResult extends Span {
+  text: string;
+  verdict: Verdict;
+  checks: Check[];
+  /** Why the verdict, in one line; for `unverified`, why nothing could be compared. */
+  reason: string;
+}
+
+export interface ClaimContext {
+  language: 'fr' | 'en' | 'und';
+  index: FactIndex;
+  slots: SlotTable;
+  /**
+   * Whether the paragraph (or short post) holding the sentence names the
+   * case: "480 victimes." after "Coco fermé" is about the site even though
+   * the sentence alone does not say so.
+   */
+  inCaseParagraph: boolean;
+}
+
+/** Each slot's fact values, as the facts give them. */
+export type SlotTable = Map<string, { fact: Fact; value: Value }[]>;
+
+/** Groups every fact value by its slot. */
+export function buildSlotTable(facts: readonly Fact[]): SlotTable {
+  const table: SlotTable = new Map();
+  for (const fact of facts) {
+    for (const value of fact.values) {
+      const list = table.get(value.slot);
+      if (list) list.push({ fact, value });
+      else table.set(value.slot, [{ fact, value }]);
+    }
+  }
+  return table;
+}
+
+// ————————————————————————————— cue words ——————————————————————————————
+// All cue expressions run on the folded sentence (lower case, no accents,
+// plain apostrophes), whose offsets are the raw sentence's.
+
+/** Nouns counted as judicial proceedings. */
+const PROCEEDINGS_UNIT =
+  /^(?:[\p{L}'-]+ ){0,2}?(?:procedures?|proceedings?|affaires?|dossiers?|enquetes?|investigations?|cases?)\b/u;
+/** Victims. */
+const VICTIMS_UNIT = /^(?:[\p{L}'-]+ ){0,1}?victim(?:e|es|s)?\b/u;
+/** Prosecutors' offices. */
+const OFFICES_UNIT =
+  /^(?:[\p{L}'-]+ ){0,1}?(?:parquets?|prosecutors?'? ?offices?|prosecution offices?|public prosecutors?|prosecutors)\b/u;
+/** Plain "offices", which are prosecutors' offices when the sentence speaks of prosecutors. */
+const PLAIN_OFFICES_UNIT = /^(?:[\p{L}'-]+ ){0,1}?offices?\b/u;
+const PROSECUTOR_WORD = /\b(?:parquets?|prosecut\w*|procureu\w*)\b/;
+/** Countries. */
+const COUNTRIES_UNIT = /^(?:[\p{L}'-]+ ){0,1}?(?:pays|countries|country|nations|etats)\b/u;
+/** Years, as a duration. */
+const YEARS_UNIT = /^(?:ans?|annees?|years?|yrs?)\b/;
+/** Years of prison. */
+const PRISON_UNIT =
+  /^(?:ans?|annees?|years?|yrs?)(?:'| )(?:de |d'|of |in )?(?:prison|emprisonnement|reclusion|imprisonment|jail)/;
+/** A fine. */
+const FINE_WORD = /\b(?:amendes?|fines?)\b/;
+
+/** The sentence refers to the site itself (so a count is about it, not about crime in general). */
+const SITE_REFERENCE = /\b(?:coco|site|plateforme|platform|tchat|chat)\b/;
+/** The sentence is about the operation (so a country count or list is the operation's). */
+const OPERATION_CUE =
+  /\b(?:operations?|perquisitions?|raids?|searches|interventions?|coordonn\w*|coordinat\w*|menees?|conducted|carried out|deroulee?s?|took place|ont eu lieu|enquete|investigation|involved|impliqu\w*|particip\w*)\b/;
+/** The site's age: its creation or existence. */
+const AGE_CUE =
+  /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|apres|after|depuis|since|running|ran|operated|operating|fonctionn\w*|actif|active|impunite|en ligne|online)\b/;
+/** The shutdown itself: the site's age is only compared when the sentence dates it from the shutdown. */
+const SHUTDOWN_CUE =
+  /\b(?:fermee?s?|fermeture|fermer|shut(?:down)?|closed|closure|taken down|took down|taken offline|went dark|hors ligne|offline|demantele\w*|gone|fini|finally|enfin|avant sa|before it)\b/;
+/** Penal wording: a duration here is a sentence, not the site's age. */
+const PENAL_CUE =
+  /\b(?:prison|emprisonnement|reclusion|jail|condamn\w*|sentenc\w*|encour\w*|risqu\w*|passible|punie?s?|faces?|facing|amendes?|fines?|peines?)\b/;
+/** A maximum penalty set by law (not a sentence passed in a trial). */
+const PENALTY_CUE =
+  /\b(?:encour\w*|passibles?|risqu\w*|punie?s?|faces?|facing|carr(?:y|ies)|jusqu'a|up to|maximum|peines?)\b/;
+/** The offence whose penalty the release gives: providing a platform for illicit transactions. */
+const PLATFORM_OFFENCE =
+  /\b(?:plate-?forme en ligne|online platform|transactions? illicites?|illicit transactions?|intermediation|sequestre|escrow|bande organisee|organi[sz]ed gang)\b/;
+/** Intermediation or escrow: the second offence, with the same penalty. */
+const INTERMEDIATION_OFFENCE = /\b(?:intermediation|sequestre|escrow)\b/;
+/** Registration of the site. */
+const REGISTRATION_CUE =
+  /\b(?:immatricul\w*|enregistr\w*|registered|incorporated|domicili\w*|headquartered|siege)\b/;
+/** A place of arrest or residence, not of the operation. */
+const PERSON_PLACE_CUE =
+  /\b(?:interpell\w*|arret\w*|arrested|detained|installe\w*|vit|living|lives|resid\w*|demenag\w*|moved)\b/;
+/** Coordination between agencies. */
+const COORDINATION_CUE =
+  /\b(?:coordonn\w*|coordinat\w*|en lien avec|in liaison with|in cooperation with|en cooperation avec)\b/;
+/** Who carried out the investigation. */
+const CONDUCT_CUE =
+  /\b(?:menee?s?|conduite?s?|dirigee?s?|led|conducted|carried out|confiee?s?|entrusted|sous la direction|under the direction|par|by)\b/;
+/** Negation in a clause before a value: "ce n'est pas 480 victimes", "n'était pas immatriculé en France". */
+const NEGATION =
+  /(?:\b(?:pas|non|not|no|ni|jamais|never|aucun|aucune|sans|without|plutot que|rather than|instead of)\b|n't\b)/;
+/** Hearsay: a value in such a clause is reported, not asserted. */
+const HEARSAY_CUE =
+  /\b(?:rumeurs?|rumou?rs?|pretend\w*|claim(?:ed|s)?|allegedly|supposedly|reportedly|some accounts|certains affirment|affirment certains|fake|intox|hoax|a tort|wrongly|falsely|mistakenly|erronement|par erreur)\b/;
+/** A question asserts nothing: "Coco fermé en juillet ?". */
+const QUESTION = /\?\s*[)"»”]*\s*$/;
+
+/** Events that a date in the sentence may belong to; the nearest one wins. */
+const EVENT_CUES: { event: 'shutdown' | 'opened' | 'announced' | 'other'; pattern: RegExp }[] = [
+  {
+    event: 'shutdown',
+    pattern:
+      /\b(?:fermee?s?|fermeture|fermer|shut(?:down)?|closed|closure|taken down|took down|taken offline|went dark|went offline|hors ligne|hors service|offline|inaccessible|demantele\w*|desactive\w*|coupee?)\b/g,
+  },
+  {
+    event: 'opened',
+    pattern: /\b(?:ouverte?s?|ouverture|opened|launched|lancee?s?|began|started|debute\w*)\b/g,
+  },
+  {
+    event: 'announced',
+    pattern: /\b(?:annonce\w*|announced|communique|press release|declare\w*)\b/g,
+  },
+  {
+    event: 'other',
+    pattern:
+      /\b(?:saisi\w*|seized|cree\w*|creation|created|founded|fonde\w*|publie\w*|published|condamne\w*|sentenced|juge\w*|tried|interpell\w*|arrested|perquisition\w*|searched|depose\w*|filed|ne|born|decede\w*|died)\b/g,
+  },
+];
+
+/** Which event a date at `at` belongs to: the cue nearest to it in the sentence. */
+function eventNear(folded: string, at: Span): 'shutdown' | 'opened' | 'announced' | 'other' | null {
+  let best: { event: 'shutdown' | 'opened' | 'announced' | 'other'; distance: number } | null =
+    null;
+  for (const { event, pattern } of EVENT_CUES) {
+    for (const match of folded.matchAll(pattern)) {
+      const s = match.index;
+      const e = s + match[0].length;
+      const distance = e <= at.start ? at.start - e : s >= at.end ? s - at.end : 0;
+      if (!best || distance < best.distance) best = { event, distance };
+    }
+  }
+  return best?.event ?? null;
+}
+
+/** The words right after a value, folded, without a leading "de"/"d'"/"of". */
+function wordsAfter(folded: string, end: number): string {
+  return folded
+    .slice(end, end + 60)
+    .replace(/^[\s:]+/, '')
+    .replace(/^(?:de |d'|of )/, '');
+}
+
+/** Where clauses meet: punctuation, and the conjunctions that set one statement against another. */
+const CLAUSE_BREAK = /[,;:()]| mais | but | alors que | whereas | while | tandis que /g;
+
+/** The clause of the sentence holding a span, split at the span: [before it, after it]. */
+function clauseAround(folded: string, at: Span): [string, string] {
+  let start = 0;
+  let end = folded.length;
+  for (const match of folded.matchAll(CLAUSE_BREAK)) {
+    if (match.index + match[0].length <= at.start) start = match.index + match[0].length;
+    else if (match.index >= at.end) {
+      end = match.index;
+      break;
+    }
+  }
+  return [folded.slice(start, at.start), folded.slice(at.end, end)];
+}
+
+/** Whether a value is asserted: not in a question, not negated, not reported as a rumour. */
+function asserted(folded: string, at: Span): boolean {
+  if (QUESTION.test(folded)) return false;
+  const [before, after] = clauseAround(folded, at);
+  if (NEGATION.test(before)) return false;
+  return !HEARSAY_CUE.test(before) && !HEARSAY_CUE.test(after);
+}
+
+// ————————————————————————————— slots ——————————————————————————————
+
+/** A value of the sentence tied to what it is about. */
+interface Found {
+  /** The slots it may be about, most likely first; a fact of any of them may support it. */
+  slots: readonly string[];
+  span: Span;
+  compare: (value: Value) => Comparison;
+}
+
+function numberSlot(folded: string, n: NumberValue, siteRef: boolean): Found | null {
+  const span = { start: n.start, end: n.end };
+  const after = wordsAfter(folded, n.end);
+  const quantity = (slot: string): Found => ({
+    slots: [slot],
+    span,
+    compare: (value) => (value.kind === 'quantity' ? compareQuantity(n, value) : null),
+  });
+  const offenceSlot = (base: string) =>
+    INTERMEDIATION_OFFENCE.test(folded)
+      ? `${base}-intermediation`
+      : `${base}-online-platform-illicit-transaction`;
+  if (n.currency) {
+    if (n.currency !== 'EUR' || !FINE_WORD.test(folded) || !PLATFORM_OFFENCE.test(folded))
+      return null;
+    return {
+      slots: [offenceSlot('fine')],
+      span,
+      compare: (value) =>
+        value.kind === 'money' ? compareQuantity(n, { value: value.amount, bound: 'exact' }) : null,
+    };
+  }
+  if (n.percent) return null;
+  if (PRISON_UNIT.test(after)) {
+    // Only the law's maximum for the release's offence is known: a sentence
+    // passed in another trial, or another offence's penalty, is not compared.
+    if (!PENALTY_CUE.test(folded) || !PLATFORM_OFFENCE.test(folded)) return null;
+    return {
+      slots: [offenceSlot('penalty')],
+      span,
+      compare: (value) =>
+        value.kind === 'penalty' && value.prisonYears !== undefined
+          ? compareQuantity(n, { value: value.prisonYears, bound: 'exact' })
+          : null,
+    };
+  }
+  if (YEARS_UNIT.test(after)) {
+    if (PENAL_CUE.test(folded) || !AGE_CUE.test(folded) || !siteRef) return null;
+    // "Lancé il y a dix ans" was true in 2014: an age contradicts the sources
+    // only when the sentence measures it at the shutdown.
+    const atShutdown = SHUTDOWN_CUE.test(folded);
+    return {
+      slots: ['site-age'],
+      span,
+      compare: (value) => {
+        if (value.kind !== 'duration') return null;
+        const result = compareQuantity(n, { value: value.years, bound: value.bound });
+        return result?.verdict === 'contradicted' && !atShutdown ? null : result;
+      },
+    };
+  }
+  if (n.mayBeYear) return null;
+  if (VICTIMS_UNIT.test(after) && siteRef) return quantity('victims-count');
+  if (
+    OFFICES_UNIT.test(after) ||
+    (PLAIN_OFFICES_UNIT.test(after) && PROSECUTOR_WORD.test(folded))
+  ) {
+    return quantity('prosecutors-offices-count');
+  }
+  if (PROCEEDINGS_UNIT.test(after) && siteRef) return quantity('proceedings-count');
+  if (COUNTRIES_UNIT.test(after) && OPERATION_CUE.test(folded))
+    return quantity('operation-countries-count');
+  return null;
+}
+
+/** Words that make a sentence about the investigation (not, say, the site's users). */
+const INVESTIGATION_WORD = /\b(?:enquetes?|investigations?|information judiciaire|probe)\b/;
+
+function dateSlot(folded: string, d: DateValue, siteRef: boolean): Found | null {
+  if (d.relativeYear !== undefined) return null; // "cette année" needs the page's date
+  const span = { start: d.start, end: d.end };
+  const stated: PartialDate = { year: d.year, month: d.month, day: d.day, weekday: d.weekday };
+  const compare = (value: Value) =>
+    value.kind === 'date' ? compareDate(stated, value.value, value.precision) : null;
+  switch (eventNear(folded, span)) {
+    case 'shutdown':
+      return siteRef ? { slots: ['shutdown-date'], span, compare } : null;
+    case 'opened':
+      return INVESTIGATION_WORD.test(folded)
+        ? { slots: ['investigation-opened'], span, compare }
+        : null;
+    case 'announced':
+      return SITE_REFERENCE.test(folded)
+        ? { slots: ['announcement-date', 'shutdown-date'], span, compare }
+        : null;
+    default:
+      return null;
+  }
+}
+
+function periodSlot(folded: string, p: PeriodValue): Found | null {
+  if (!/\b(?:procedures?|proceedings?|affaires?|dossiers?|cases?)\b/.test(folded)) return null;
+  return {
+    slots: ['proceedings-period'],
+    span: { start: p.start, end: p.end },
+    compare: (value) =>
+      value.kind === 'period'
+        ? comparePeriod(
+            { from: p.from, to: p.to },
+            { from: value.from, to: value.to, precision: value.precision },
+          )
+        : null,
+  };
+}
+
+function placeSlots(folded: string, places: readonly PlaceValue[]): Found[] {
+  const found: Found[] = [];
+  const registration = REGISTRATION_CUE.exec(folded);
+  const operation = OPERATION_CUE.test(folded);
+  for (const place of places) {
+    const span = { start: place.start, end: place.end };
+    const before = folded.slice(Math.max(0, place.start - 60), place.start);
+    const compare = (value: Value) => comparePlaces(place.code, value);
+    if (registration && registration.index < place.start && place.start - registration.index < 60) {
+      found.push({ slots: ['registration-place'], span, compare });
+    } else if (operation && place.code !== 'GG' && !PERSON_PLACE_CUE.test(before)) {
+      found.push({ slots: ['operation-countries'], span, compare });
+    }
+  }
+  return found;
+}
+
+function comparePlaces(code: string, value: Value): Comparison {
+  if (value.kind !== 'places') return null;
+  if (value.places.includes(code))
+    return { verdict: 'supported', note: `${code}, as the sources say` };
+  if (!value.closed) return null;
+  return {
+    verdict: 'contradicted',
+    note: `${code} stated; the sources name ${value.places.join(', ')}`,
+  };
+}
+
+/**
+ * Agencies the sources never name in the case. Naming one in a case role
+ * contradicts the sources' closed lists; the generic "police" does not, as
+ * people say it of any law enforcement.
+ */
+const FOREIGN_AGENCIES = new Set([
+  'Europol',
+  'Interpol',
+  'DGSI',
+  'DGSE',
+  'OFAC',
+  'OFMIN',
+  'OCRVP',
+  'Police judiciaire',
+  'Police nationale',
+  'FBI',
+]);
+
+/** The roles of the investigation, in the order a named agency is looked for in them. */
+const CONDUCT_SLOTS = [
+  'investigation-units',
+  'investigation-lead',
+  'investigation-support',
+  'operation-coordination',
+];
+
+function entitySlots(folded: string, entities: readonly EntityValue[]): Found[] {
+  const coordination = COORDINATION_CUE.test(folded);
+  const conduct =
+    CONDUCT_CUE.test(folded) && (INVESTIGATION_WORD.test(folded) || OPERATION_CUE.test(folded));
+  if (!coordination && !conduct) return [];
+  const found: Found[] = [];
+  for (const entity of entities) {
+    if (entity.kind === 'media' || entity.kind === 'person') continue;
+    const foreign = FOREIGN_AGENCIES.has(entity.name);
+    // A foreign agency in a coordination phrase is set against the coordinator;
+    // otherwise against those who carried out the investigation.
+    const slots = coordination
+      ? ['operation-coordination', ...CONDUCT_SLOTS]
+      : foreign
+        ? ['investigation-units']
+        : CONDUCT_SLOTS;
+    found.push({
+      slots,
+      span: { start: entity.start, end: entity.end },
+      compare: (value) => compareEntity(entity.name, foreign, value),
+    });
+  }
+  return found;
+}
+
+function compareEntity(name: string, foreign: boolean, value: Value): Comparison {
+  if (value.kind !== 'entities') return null;
+  if (value.entities.includes(name))
+    return { verdict: 'supported', note: `${name}, as the sources say` };
+  if (foreign && value.closed) {
+    return {
+      verdict: 'contradicted',
+      note: `${name} stated; the sources name ${value.entities.join(', ')}`,
+    };
+  }
+  return null;
+}
+
+// ————————————————————————————— the check ——————————————————————————————
+
+/**
+ * Lexical retrieval alone supports a sentence (with no value to compare) when
+ * its best fact shares at least this much idf mass with it — about three
+ * specific words — and explains at least this share of the sentence's own
+ * words. Calibrated on tests/eval so that restatements of a fact pass and
+ * sentences that merely share the case's vocabulary do not.
+ */
+const RESTATEMENT_MIN_SCORE = 6;
+const RESTATEMENT_MIN_COVERAGE = 0.4;
+
+/** The passage a check cites: the fact's original wording when it has one. */
+export function evidenceOf(fact: Fact): EvidenceRef {
+  const evidence = fact.evidence.find((e) => e.rendering === 'original') ?? fact.evidence[0]!;
+  return {
+    sourceId: evidence.sourceId,
+    exact: evidence.exact,
+    start: evidence.start,
+    end: evidence.end,
+  };
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Nothing names what a figure counts: it ends the clause ("… mais 23 051 selon le parquet"). */
+const NO_NOUN_AFTER =
+  /^(?:$|[.,;:!?)\]"»”]|selon\b|according\b|d'apres\b|affirme|says?\b|said\b|et\b|and\b)/;
+
+/** A thread marker ("1/", "2/3") is a post number, not a figure. */
+const THREAD_MARKER = /^\s*\//;
+
+/** Slots that count things, whose unit a later figure of the sentence may share. */
+const COUNT_SLOTS = new Set([
+  'proceedings-count',
+  'victims-count',
+  'prosecutors-offices-count',
+  'operation-countries-count',
+]);
+
+/**
+ * Another prosecutor's office named as leading the investigation (the sources
+ * name the Paris one and its JUNALCO): "dirigée par le parquet de Marseille",
+ * "led by the Lyon prosecutor's office".
+ */
+const OTHER_PROSECUTOR_LEADS =
+  /\b(?:menee?|dirigee?|conduite?|pilotee?|led|conducted|run|headed|directed) (?:par|by) (?:le |la |l'|the )?(?:(?:parquet|procureure?|tribunal judiciaire) (?:de |du |d')(?!paris\b)(\p{L}[\p{L}-]+)|(?!paris\b)(\p{L}[\p{L}-]+) (?:prosecutor'?s?'? office|prosecutors?))\b/u;
+
+function otherProsecutorSlot(sentence: string, folded: string): Found | null {
+  const match = OTHER_PROSECUTOR_LEADS.exec(folded);
+  if (!match) return null;
+  const phrase = sentence
+    .slice(match.index, match.index + match[0].length)
+    .replace(/^\S+ \S+ /, '');
+  return {
+    slots: ['investigation-lead'],
+    span: { start: match.index, end: match.index + match[0].length },
+    compare: (value) =>
+      value.kind === 'entities' && value.closed
+        ? {
+            verdict: 'contradicted',
+            note: `${phrase} stated; the sources name ${value.entities.join(', ')}`,
+          }
+        : null,
+  };
+}
+
+/** The site's domains named in a sentence about its addresses. */
+const DOMAIN = /\bcoco\.(?:gg|fr)\b/g;
+const DOMAIN_CUE =
+  /\b(?:redirig\w*|redirect\w*|demenag\w*|moved|became|devenu\w*|adresses?|address(?:es)?|domaines?|domains?|anciennement|formerly|rebaptis\w*|renamed)\b/;
+
+function domainSlot(folded: string): Found | null {
+  if (!DOMAIN_CUE.test(folded)) return null;
+  const domains = [...folded.matchAll(DOMAIN)];
+  const first = domains[0];
+  if (!first) return null;
+  const last = domains[domains.length - 1]!;
+  const named = [...new Set(domains.map((d) => d[0]))];
+  return {
+    slots: ['site-domains'],
+    span: { start: first.index, end: last.index + last[0].length },
+    compare: (value) =>
+      value.kind === 'domains' && named.every((d) => value.domains.includes(d))
+        ? { verdict: 'supported', note: `${named.join(' and ')}, the site's addresses` }
+        : null,
+  };
+}
+
+interface SentenceValues {
+  found: Found[];
+  /** Figures with nothing to tie them to: a restatement cannot vouch for a sentence holding one. */
+  unslotted: number;
+  /** People the sentence names. */
+  people: string[];
+}
+
+/** Every value of the sentence that is tied to a slot and asserted, and what could not be tied. */
+function findValues(sentence: string, folded: string, context: ClaimContext): SentenceValues {
+  const { language } = context;
+  const siteRef = context.inCaseParagraph || SITE_REFERENCE.test(folded);
+  const periods = extractPeriods(sentence, language);
+  const dates = extractDates(sentence, language).filter(
+    (d) => !periods.some((p) => overlaps(p, d)),
+  );
+  const numbers = extractNumbers(sentence, language).filter(
+    (n) => !dates.some((d) => overlaps(d, n)) && !periods.some((p) => overlaps(p, n)),
+  );
+  let unslotted = 0;
+  let lastCount: Found | null = null;
+  const numberFinds = numbers.map((n) => {
+    let found = numberSlot(folded, n, siteRef);
+    if (!found && lastCount && NO_NOUN_AFTER.test(wordsAfter(folded, n.end))) {
+      // "Ce n'est pas 480 victimes mais près de 4 800": the figure counts what the previous one did.
+      found = {
+        slots: lastCount.slots,
+        span: { start: n.start, end: n.end },
+        compare: (value) => (value.kind === 'quantity' ? compareQuantity(n, value) : null),
+      };
+    }
+    if (found && COUNT_SLOTS.has(found.slots[0] ?? '')) lastCount = found;
+    if (!found && !THREAD_MARKER.test(folded.slice(n.end, n.end + 2))) unslotted += 1;
+    return found;
+  });
+  const entities = extractEntities(sentence);
+  const found = [
+    ...numberFinds,
+    ...dates.map((d) => dateSlot(folded, d, siteRef)),
+    ...periods.map((p) => periodSlot(folded, p)),
+    ...placeSlots(folded, extractPlaces(sentence)),
+    ...entitySlots(folded, entities),
+    otherProsecutorSlot(sentence, folded),
+    domainSlot(folded),
+  ];
+  return {
+    found: found.filter((f): f is Found => f !== null && asserted(folded, f.span)),
+    unslotted,
+    people: entities.filter((e) => e.kind === 'person').map((e) => e.name),
+  };
+}
+
+/** Compares one found value with the facts of its slots: the first support wins, else a contradiction. */
+function checkValue(found: Found, slots: SlotTable, offset: number): Check | null {
+  let contradiction: Check | null = null;
+  for (const slot of found.slots) {
+    for (const { fact, value } of slots.get(slot) ?? []) {
+      const result = found.compare(value);
+      if (!result) continue;
+      const check: Check = {
+        factId: fact.id,
+        verdict: result.verdict,
+        reason: result.note,
+        evidence: evidenceOf(fact),
+        slot,
+        valueSpan: { start: offset + found.span.start, end: offset + found.span.end },
+      };
+      if (result.verdict === 'supported') return check;
+      contradiction ??= check;
+    }
+  }
+  return contradiction;
+}
+
+/** Whether a fact's own text names a person (by surname): "Darmanin" in the minister's fact. */
+function factNames(fact: Fact, person: string): boolean {
+  const surname = foldSameLength(person.split(' ').pop() ?? person);
+  const text = foldSameLength(
+    [
+      fact.attributedTo,
+      fact.statement.fr,
+      fact.statement.en,
+      ...fact.evidence.map((e) => e.exact),
+    ].join(' '),
+  );
+  return text.includes(surname);
+}
+
+/**
+ * The verdict on one sentence about the case, with its checks. `offset` is
+ * where the sentence starts in the checked text, so the spans reported are
+ * offsets in that text.
+ */
+export function checkClaim(sentence: string, offset: number, context: ClaimContext): ClaimResult {
+  const folded = foldSameLength(sentence);
+  const values = findValues(sentence, folded, context);
+  const checks: Check[] = [];
+  let unchecked = values.unslotted;
+  for (const found of values.found) {
+    const check = checkValue(found, context.slots, offset);
+    if (!check) unchecked += 1;
+    else if (!checks.some((c) => c.factId === check.factId && c.verdict === check.verdict))
+      checks.push(check);
+  }
+  // With nothing compared, a sentence that restates a fact in other words is
+  // supported — unless it holds a figure or a person the fact does not vouch for.
+  if (checks.length === 0 && unchecked === 0 && !QUESTION.test(folded)) {
+    const best = retrieveFacts(context.index, sentence, 1)[0];
+    if (
+      best &&
+      best.score >= RESTATEMENT_MIN_SCORE &&
+      best.coverage >= RESTATEMENT_MIN_COVERAGE &&
+      values.people.every((person) => factNames(best.fact, person))
+    ) {
+      checks.push({
+        factId: best.fact.id,
+        verdict: 'supported',
+        reason: `restates a verified fact: ${best.fact.statement.en}`,
+        evidence: evidenceOf(best.fact),
+      });
+    }
+  }
+  const contradicted = checks.filter((c) => c.verdict === 'contradicted');
+  const verdict: Verdict =
+    contradicted.length > 0 ? 'contradicted' : checks.length > 0 ? 'supported' : 'unverified';
+  const reason =
+    verdict === 'contradicted'
+      ? contradicted.map((c) => c.reason).join('; ')
+      : verdict === 'supported'
+        ? checks.map((c) => c.reason).join('; ')
+        : unchecked > 0
+          ? 'about the case, but what it states is nothing the sources give'
+          : 'about the case, but no verified fact speaks to what it says';
+  return { start: offset, end: offset + sentence.length, text: sentence, verdict, checks, reason };
+}

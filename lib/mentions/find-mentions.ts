@@ -1,0 +1,255 @@
+/**
+ * Finding mentions of the Coco case in a text: the site's domains and name,
+ * and the case's own agencies when the text is about the case. A name alone
+ * proves nothing ("coco" is a fruit, a perfume, a film, a nickname), so each
+ * candidate is decided by the words around it and by the rest of the text,
+ * and every mention says why it was kept.
+ */
+import { foldSameLength } from '../text/fold.ts';
+import type { Span } from '../text/span.ts';
+
+export type MentionKind = 'domain' | 'name' | 'entity';
+
+export interface Mention extends Span {
+  text: string;
+  kind: MentionKind;
+  /** Why this is taken as a mention of the case, in a short English phrase. */
+  reason: string;
+}
+
+export interface MentionScan {
+  mentions: Mention[];
+  /** True when the text as a whole is about the case (it names the site's domain, or the site in a clear context). */
+  aboutCase: boolean;
+}
+
+/**
+ * One pass finds every candidate: the site's domains (coco.gg, coco.fr, with
+ * www. or a defanged dot as moderators write them), the bare name, and the
+ * case's agencies. Case-insensitive; offsets are raw.
+ */
+const CANDIDATE =
+  /(?<domain>(?:www\.)?coco(?:\.|\[\.\]|\(\.\)|\[dot\])(?:gg|fr)(?![\p{L}\p{N}]))|(?<name>coco)|(?<entity>junalco|uncyber|comcyber[- ]?mi|onaf)/giu;
+
+/** Letters and digits: a candidate glued to one of them is part of another word (cocotier, Cocorico). */
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** How far around a name its context is read, in characters (about twenty words each side). */
+const CONTEXT_RADIUS = 140;
+
+/**
+ * Distinct case cues around one name that make the whole text about the case
+ * ("le site Coco … fermé"): one cue can be chance ("chat" near a cat named
+ * Coco), two rarely are.
+ */
+const STRONG_NAME_CUES = 2;
+
+/**
+ * Words that place a bare "Coco" in the case: what the site was, what
+ * happened to it, who acted. Folded (lower case, no accents). Matched as word
+ * prefixes, so "ferm" covers fermé, fermeture, fermer.
+ */
+const CASE_CUES = [
+  'site',
+  'plateforme',
+  'platform',
+  'tchat',
+  'chat',
+  'messagerie',
+  'forum',
+  'salon',
+  'anonym',
+  'ferm',
+  'shut',
+  'closed',
+  'closure',
+  'taken down',
+  'demantel',
+  'hors ligne',
+  'offline',
+  'parquet',
+  'prosecut',
+  'procureur',
+  'justice',
+  'judiciaire',
+  'junalco',
+  'gendarm',
+  'police',
+  'enquet',
+  'investigat',
+  'pedocrim',
+  'pedophil',
+  'predat',
+  'guet-apens',
+  'ambush',
+  'proxenet',
+  'pimping',
+  'prostitu',
+  'homicid',
+  'viol',
+  'rape',
+  'darmanin',
+  'guernes',
+  'guernsey',
+  'moderat',
+  'dirigeant',
+  'interpell',
+  'arrest',
+  'pelicot',
+  'mazan',
+  'garde a vue',
+  'victim',
+  'immatricul',
+  'registered',
+  'proced',
+  'proceeding',
+  'custody',
+  'proprietaire',
+  'proprio',
+  'fondateur',
+  'founder',
+  'createur',
+  'utilisateur',
+  'users',
+  'pseudo',
+  'eurojust',
+  'uncyber',
+  'onaf',
+  'comcyber',
+];
+
+/** Any case cue at the start of a word. */
+const CASE_CUE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CASE_CUES.join('|')})`, 'gu');
+
+/**
+ * Words that make a "coco" something else: coconut, Chanel and her perfumes,
+ * the Pixar film, a nickname, a pet. Checked right before and right after the
+ * name; any one of them rules the candidate out.
+ */
+const BEFORE_NOT_CASE =
+  /(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage) (?:de |d'|a la |au )?|(?:surnomme|surnommee|nicknamed|dit|dite|alias) |(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) |(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie) )$/;
+const AFTER_NOT_CASE =
+  /^(?:[ -]?(?:chanel|mademoiselle|noir|crush|rape|rapee|grated|milk|water|oil|cream|flakes|butter|sugar|nut|nuts|le clown|the clown|l'asticot|beach|bongo|loco|pops|puffs|(?:\(|, )?(?:2017|pixar|disney))\b)/;
+/**
+ * Anywhere in the context: the subject may be something else. Such a context
+ * needs more case cues around the name (STRONG_NAME_CUES) for it to count.
+ */
+const CONTEXT_NOT_CASE =
+  /\b(?:chanel|coconut|cocotier|pixar|disney|miguel rivera|recette|recipe|parfum|perfume|fragrance|eau de toilette|eau de parfum)\b/;
+
+/** Agencies that name the case only on a page about the case. */
+const ENTITY_NAMES: Record<string, string> = {
+  junalco: 'JUNALCO',
+  uncyber: 'UNCyber',
+  onaf: 'ONAF',
+  comcyber: 'COMCYBER-MI',
+};
+
+/** Context folded for reading cues: lower case, no accents, plain apostrophes, one space between words. */
+function foldContext(s: string): string {
+  return foldSameLength(s).replace(/\s+/g, ' ');
+}
+
+/** The distinct case cues found in a folded context, at most `limit` of them. */
+function cuesIn(context: string, limit: number): string[] {
+  const found = new Set<string>();
+  for (const match of context.matchAll(CASE_CUE)) {
+    found.add(match[0]);
+    if (found.size >= limit) break;
+  }
+  return [...found];
+}
+
+interface Candidate {
+  span: Mention;
+  /** For names: the case cues around it, or null when a non-case reading was found. */
+  cues: string[] | null;
+}
+
+/**
+ * Mentions of the case in `text`, in order, each with the reason it was kept.
+ * Returns no mention for a text that only uses "coco" in another sense, and
+ * never reports dates or figures (those are claims, not mentions).
+ */
+export function findMentions(text: string): MentionScan {
+  const candidates: Candidate[] = [];
+  let strongNames = 0;
+  let hasDomain = false;
+  const pageCues = new Set<string>();
+
+  for (const match of text.matchAll(CANDIDATE)) {
+    const start = match.index;
+    const raw = match[0];
+    const end = start + raw.length;
+    // Glued to a letter before: part of another word (xcoco) or host (my.coco.gg is not the site).
+    if (WORD_CHAR.test(text[start - 1] ?? '')) continue;
+    if (match.groups?.domain) {
+      hasDomain = true;
+      candidates.push({
+        span: mention(text, start, end, 'domain', `the site's domain ${raw}`),
+        cues: [],
+      });
+      continue;
+    }
+    if (WORD_CHAR.test(text[end] ?? '')) continue; // cocotier, Cocorico, onafx
+    if (match.groups?.name) {
+      const cues = nameCues(text, start, end);
+      if (cues && cues.length >= STRONG_NAME_CUES) strongNames += 1;
+      for (const cue of cues ?? []) pageCues.add(cue);
+      candidates.push({ span: mention(text, start, end, 'name', ''), cues });
+      continue;
+    }
+    const lower = raw.toLowerCase();
+    const name = ENTITY_NAMES[lower.startsWith('comcyber') ? 'comcyber' : lower] ?? raw;
+    candidates.push({ span: mention(text, start, end, 'entity', name), cues: [] });
+  }
+
+  // About the case: the domain is named, or one name has enough cues around
+  // it, or the names together have (a short post: "Coco … interpellé",
+  // then "… garde à vue").
+  const aboutCase = hasDomain || strongNames > 0 || pageCues.size >= STRONG_NAME_CUES;
+  const mentions: Mention[] = [];
+  for (const { span, cues } of candidates) {
+    if (span.kind === 'domain') {
+      mentions.push(span);
+    } else if (span.kind === 'entity') {
+      if (aboutCase)
+        mentions.push({ ...span, reason: `${span.reason} on a page about the Coco case` });
+    } else if (cues !== null) {
+      if (cues.length > 0) {
+        mentions.push({
+          ...span,
+          reason: `"${span.text}" near ${cues.map((c) => `"${c}…"`).join(', ')}`,
+        });
+      } else if (aboutCase) {
+        mentions.push({ ...span, reason: `"${span.text}" on a page about the Coco case` });
+      }
+    }
+  }
+  return { mentions, aboutCase };
+}
+
+function mention(
+  text: string,
+  start: number,
+  end: number,
+  kind: MentionKind,
+  reason: string,
+): Mention {
+  return { start, end, text: text.slice(start, end), kind, reason };
+}
+
+/**
+ * The case cues around a bare name, or null when the name is read otherwise
+ * (coconut, Chanel, the film, a nickname or pet, right next to it; or such a
+ * subject nearby and too few case cues to outweigh it).
+ */
+function nameCues(text: string, start: number, end: number): string[] | null {
+  const before = foldContext(text.slice(Math.max(0, start - CONTEXT_RADIUS), start));
+  const after = foldContext(text.slice(end, end + CONTEXT_RADIUS));
+  if (BEFORE_NOT_CASE.test(before) || AFTER_NOT_CASE.test(after)) return null;
+  const context = `${before} ${after}`;
+  const cues = cuesIn(context, STRONG_NAME_CUES + 1);
+  if (CONTEXT_NOT_CASE.test(context) && cues.length < STRONG_NAME_CUES) return null;
+  return cues;
+}

@@ -1,0 +1,200 @@
+/**
+ * Scoring the engine's output against the labelled evaluation set
+ * (tests/eval/cases.json): precision and recall of mentions, of
+ * `contradicted` and of `supported`, and the fidelity of quotations.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const MentionLabelSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ text: z.string().min(1), nth: z.array(z.int().positive()).min(1) }),
+]);
+
+const CaseSchema = z.strictObject({
+  id: z.string().min(1),
+  language: z.string().min(2),
+  genre: z.enum(['news', 'post', 'repost', 'release-copy', 'pre-shutdown', 'unrelated', 'tricky']),
+  text: z.string().min(1),
+  mentions: z.array(MentionLabelSchema),
+  claims: z.array(
+    z.strictObject({
+      contains: z.string().min(1),
+      verdict: z.enum(['supported', 'contradicted', 'unverified']),
+      factId: z.string().optional(),
+    }),
+  ),
+  quotes: z.array(
+    z.strictObject({
+      contains: z.string().min(1),
+      fidelity: z.enum(['exact', 'altered', 'unsourced']),
+      changes: z.array(z.string()).optional(),
+    }),
+  ),
+  note: z.string().optional(),
+});
+export type EvalCase = z.infer<typeof CaseSchema>;
+
+export function loadCases(): EvalCase[] {
+  const file = resolve(import.meta.dirname, 'cases.json');
+  return z
+    .strictObject({ cases: z.array(CaseSchema) })
+    .parse(JSON.parse(readFileSync(file, 'utf8'))).cases;
+}
+
+/** What the engine reported for one text, in the CLI's JSON shape. */
+export interface Reported {
+  mentions: { text: string; start: number; end: number }[];
+  claims: {
+    text: string;
+    start: number;
+    end: number;
+    verdict: string;
+    checks: { factId: string; verdict: string }[];
+  }[];
+  quotes: { start: number; end: number; fidelity: string }[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whole-word occurrences of `needle` in `text`, case-sensitive. */
+function occurrences(text: string, needle: string): Span[] {
+  const found: Span[] = [];
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
+    found.push({ start: at, end });
+  }
+  return found;
+}
+
+/** The labelled mention spans of a case. */
+export function expectedMentions(c: EvalCase): Span[] {
+  return c.mentions.flatMap((label) => {
+    if (typeof label === 'string') return occurrences(c.text, label);
+    const all = occurrences(c.text, label.text);
+    return label.nth.map((n) => all[n - 1]).filter((s): s is Span => s !== undefined);
+  });
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+export interface Tally {
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+}
+
+const tally = (): Tally => ({ truePositive: 0, falsePositive: 0, falseNegative: 0 });
+export const precision = (t: Tally) =>
+  t.truePositive + t.falsePositive === 0 ? 1 : t.truePositive / (t.truePositive + t.falsePositive);
+export const recall = (t: Tally) =>
+  t.truePositive + t.falseNegative === 0 ? 1 : t.truePositive / (t.truePositive + t.falseNegative);
+
+export interface Score {
+  mentions: Tally;
+  contradicted: Tally;
+  supported: Tally;
+  quotes: { right: number; total: number };
+  /** One line per disagreement, for reading when a threshold fails. */
+  errors: string[];
+}
+
+/** Scores the engine's reports (by case id) against the labels. */
+export function score(cases: readonly EvalCase[], reports: ReadonlyMap<string, Reported>): Score {
+  const result: Score = {
+    mentions: tally(),
+    contradicted: tally(),
+    supported: tally(),
+    quotes: { right: 0, total: 0 },
+    errors: [],
+  };
+  for (const c of cases) {
+    const report = reports.get(c.id);
+    if (!report) {
+      result.errors.push(`${c.id}: no report`);
+      continue;
+    }
+    const expected = expectedMentions(c);
+    for (const m of report.mentions) {
+      if (expected.some((e) => overlaps(e, m))) result.mentions.truePositive += 1;
+      else {
+        result.mentions.falsePositive += 1;
+        result.errors.push(`${c.id}: false mention "${m.text}" at ${m.start}`);
+      }
+    }
+    for (const e of expected) {
+      if (!report.mentions.some((m) => overlaps(e, m))) {
+        result.mentions.falseNegative += 1;
+        result.errors.push(
+          `${c.id}: missed mention "${c.text.slice(e.start, e.end)}" at ${e.start}`,
+        );
+      }
+    }
+
+    const labelled = c.claims.map((label) => {
+      const at = c.text.indexOf(label.contains);
+      const claim = report.claims.find((k) => k.start <= at && at < k.end);
+      return { label, claim, at };
+    });
+    for (const { label, claim } of labelled) {
+      const got = claim?.verdict ?? 'none';
+      for (const verdict of ['contradicted', 'supported'] as const) {
+        const t = result[verdict];
+        if (label.verdict === verdict && got === verdict) t.truePositive += 1;
+        else if (label.verdict === verdict) t.falseNegative += 1;
+        else if (got === verdict) t.falsePositive += 1;
+      }
+      if (got !== label.verdict) {
+        const why = claim
+          ? ` (${claim.checks.map((k) => `${k.factId}:${k.verdict}`).join(', ')})`
+          : '';
+        result.errors.push(
+          `${c.id}: "${label.contains}" is ${label.verdict}, engine says ${got}${why}`,
+        );
+      }
+    }
+    // A contradiction on a sentence nobody labelled is a false contradiction too.
+    for (const claim of report.claims) {
+      if (claim.verdict !== 'contradicted') continue;
+      if (labelled.some(({ claim: k }) => k === claim)) continue;
+      result.contradicted.falsePositive += 1;
+      result.errors.push(`${c.id}: unlabelled sentence contradicted: "${claim.text.slice(0, 80)}"`);
+    }
+
+    for (const label of c.quotes) {
+      const at = c.text.indexOf(label.contains);
+      const span = { start: at, end: at + label.contains.length };
+      const quote = report.quotes.find((q) => overlaps(q, span));
+      result.quotes.total += 1;
+      if (quote?.fidelity === label.fidelity) result.quotes.right += 1;
+      else {
+        result.errors.push(
+          `${c.id}: quote "${label.contains.slice(0, 40)}" is ${label.fidelity}, engine says ${quote?.fidelity ?? 'none'}`,
+        );
+      }
+    }
+  }
+  return result;
+}
+
+/** The score as a table a person can read. */
+export function formatScore(s: Score, cases: number): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const row = (name: string, t: Tally) =>
+    `${name.padEnd(14)} precision ${pct(precision(t)).padStart(7)}   recall ${pct(recall(t)).padStart(7)}   ` +
+    `(tp ${t.truePositive}, fp ${t.falsePositive}, fn ${t.falseNegative})`;
+  return [
+    `evaluation set: ${cases} texts`,
+    row('mentions', s.mentions),
+    row('contradicted', s.contradicted),
+    row('supported', s.supported),
+    `quotations     fidelity right ${s.quotes.right}/${s.quotes.total}`,
+  ].join('\n');
+}
