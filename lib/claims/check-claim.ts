@@ -515,8 +515,17 @@ function domainSlot(folded: string): Found | null {
   };
 }
 
+/** Words that introduce who says something: "selon l'AFP", "according to Le Monde". */
+const SPEAKER_BEFORE =
+  /(?:selon|d'apres|according to|pour|says|said|wrote|a declare|a affirme|a annonce)\s+(?:le |la |l'|les |the )?$/;
+/** Words that follow who says something: "Gérald Darmanin a déclaré", "the prosecutor said". */
+const SPEAKER_AFTER =
+  /^\s*(?:,\s*)?(?:a |ont |s'est |have |has )?(?:declare|affirme|annonce|indique|precise|explique|souligne|ajoute|felicite|estime|said|says|wrote|announced|stated|added|claimed|reported)/;
+
 interface SentenceValues {
   found: Found[];
+  /** Who the sentence says is speaking, by canonical name. */
+  speakers: string[];
   /** Figures with nothing to tie them to: a restatement cannot vouch for a sentence holding one. */
   unslotted: number;
   /** People the sentence names. */
@@ -560,8 +569,16 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
     otherProsecutorSlot(sentence, folded),
     domainSlot(folded),
   ];
+  const speakers = entities
+    .filter(
+      (e) =>
+        SPEAKER_BEFORE.test(folded.slice(Math.max(0, e.start - 30), e.start)) ||
+        SPEAKER_AFTER.test(folded.slice(e.end, e.end + 30)),
+    )
+    .map((e) => e.name);
   return {
     found: found.filter((f): f is Found => f !== null && asserted(folded, f.span)),
+    speakers,
     unslotted,
     people: entities.filter((e) => e.kind === 'person').map((e) => e.name),
   };
@@ -636,6 +653,14 @@ export function checkClaim(sentence: string, offset: number, context: ClaimConte
         evidence: evidenceOf(best.fact),
       });
     }
+  }
+  // A sentence may credit the facts to the wrong speaker ("selon Darmanin,
+  // 23 051 procédures"): the facts hold, and the reason says who asserts them.
+  for (const check of checks) {
+    const fact = context.index.facts.find((f) => f.id === check.factId);
+    const other = fact && values.speakers.find((speaker) => !factNames(fact, speaker));
+    if (fact && other)
+      check.reason += ` (the sources attribute this to ${fact.attributedTo}, not ${other})`;
   }
   const contradicted = checks.filter((c) => c.verdict === 'contradicted');
   const verdict: Verdict =

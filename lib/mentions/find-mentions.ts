@@ -44,6 +44,15 @@ const CONTEXT_RADIUS = 140;
  */
 const STRONG_NAME_CUES = 2;
 
+/** Up to this length a text is a post or a short article, read as one context. */
+const SHORT_TEXT_CHARS = 1500;
+
+/**
+ * On a longer page, a weak mention counts within this distance of a clear one:
+ * about a screenful of an article, or a few posts of a feed.
+ */
+const ANCHOR_RADIUS = 2000;
+
 /**
  * Words that place a bare "Coco" in the case: what the site was, what
  * happened to it, who acted. Folded (lower case, no accents). Matched as word
@@ -98,6 +107,9 @@ const CASE_CUES = [
   'pelicot',
   'mazan',
   'garde a vue',
+  'takedown',
+  'illicit',
+  'affaire',
   'victim',
   'immatricul',
   'registered',
@@ -127,9 +139,9 @@ const CASE_CUE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CASE_CUES.join('|')})`, 'gu
  * name; any one of them rules the candidate out.
  */
 const BEFORE_NOT_CASE =
-  /(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage) (?:de |d'|a la |au )?|(?:surnomme|surnommee|nicknamed|dit|dite|alias) |(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) |(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie) )$/;
+  /\b(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage) (?:de |d'|a la |au )?|(?:surnomm\w*|surnom|nickname[ds]?|dit|dite|alias|s'appelle|s'appelait|(?<!(?:site|platform|plateforme|app|service|forum) )(?:appele|appelee|called|named))(?: aussi| also)? ["'\u00ab\u201c ]*|(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) |(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie|el|del|un petit|mon petit) )$/;
 const AFTER_NOT_CASE =
-  /^(?:[ -]?(?:chanel|mademoiselle|noir|crush|rape|rapee|grated|milk|water|oil|cream|flakes|butter|sugar|nut|nuts|le clown|the clown|l'asticot|beach|bongo|loco|pops|puffs|(?:\(|, )?(?:2017|pixar|disney))\b)/;
+  /^(?:[ -]?(?:chanel|mademoiselle|noir|crush|rape|rapee|grated|milk|water|oil|cream|flakes|butter|sugar|nut|nuts|le clown|the clown|l'asticot|beach|bongo|loco|pops|puffs|gauff|rocha|jones|lee|austin|rallado|fresco|(?:\(|, )?(?:2017|pixar|disney))\b)/;
 /**
  * Anywhere in the context: the subject may be something else. Such a context
  * needs more case cues around the name (STRONG_NAME_CUES) for it to count.
@@ -173,9 +185,8 @@ interface Candidate {
  */
 export function findMentions(text: string): MentionScan {
   const candidates: Candidate[] = [];
-  let strongNames = 0;
-  let hasDomain = false;
-  const pageCues = new Set<string>();
+  /** Where the case is named beyond doubt: a domain, or a name with several cues. */
+  const anchors: number[] = [];
 
   for (const match of text.matchAll(CANDIDATE)) {
     const start = match.index;
@@ -184,7 +195,7 @@ export function findMentions(text: string): MentionScan {
     // Glued to a letter before: part of another word (xcoco) or host (my.coco.gg is not the site).
     if (WORD_CHAR.test(text[start - 1] ?? '')) continue;
     if (match.groups?.domain) {
-      hasDomain = true;
+      anchors.push(start);
       candidates.push({
         span: mention(text, start, end, 'domain', `the site's domain ${raw}`),
         cues: [],
@@ -194,8 +205,7 @@ export function findMentions(text: string): MentionScan {
     if (WORD_CHAR.test(text[end] ?? '')) continue; // cocotier, Cocorico, onafx
     if (match.groups?.name) {
       const cues = nameCues(text, start, end);
-      if (cues && cues.length >= STRONG_NAME_CUES) strongNames += 1;
-      for (const cue of cues ?? []) pageCues.add(cue);
+      if (cues && cues.length >= STRONG_NAME_CUES) anchors.push(start);
       candidates.push({ span: mention(text, start, end, 'name', ''), cues });
       continue;
     }
@@ -204,25 +214,35 @@ export function findMentions(text: string): MentionScan {
     candidates.push({ span: mention(text, start, end, 'entity', name), cues: [] });
   }
 
-  // About the case: the domain is named, or one name has enough cues around
-  // it, or the names together have (a short post: "Coco … interpellé",
-  // then "… garde à vue").
-  const aboutCase = hasDomain || strongNames > 0 || pageCues.size >= STRONG_NAME_CUES;
+  // A short post is one context: a name with one case word around it makes
+  // the post about the case ("l'affaire Coco … interpellées"). A long page
+  // must name the case clearly somewhere.
+  const short = text.length <= SHORT_TEXT_CHARS;
+  const cued = candidates.some(
+    (c) => c.span.kind === 'name' && c.cues !== null && c.cues.length > 0,
+  );
+  const aboutCase = anchors.length > 0 || (short && cued);
+  // On a long page (a feed, a portal), the case's context is local: a weak
+  // mention counts only near a clear one.
+  const nearAnchor = (at: number) =>
+    short ? aboutCase : anchors.some((a) => Math.abs(a - at) <= ANCHOR_RADIUS);
+
   const mentions: Mention[] = [];
   for (const { span, cues } of candidates) {
     if (span.kind === 'domain') {
       mentions.push(span);
     } else if (span.kind === 'entity') {
-      if (aboutCase)
-        mentions.push({ ...span, reason: `${span.reason} on a page about the Coco case` });
+      if (nearAnchor(span.start)) {
+        mentions.push({ ...span, reason: `${span.reason} in a text about the Coco case` });
+      }
     } else if (cues !== null) {
-      if (cues.length > 0) {
+      if (cues.length > 0 && (short || nearAnchor(span.start))) {
         mentions.push({
           ...span,
           reason: `"${span.text}" near ${cues.map((c) => `"${c}…"`).join(', ')}`,
         });
-      } else if (aboutCase) {
-        mentions.push({ ...span, reason: `"${span.text}" on a page about the Coco case` });
+      } else if (nearAnchor(span.start)) {
+        mentions.push({ ...span, reason: `"${span.text}" in a text about the Coco case` });
       }
     }
   }

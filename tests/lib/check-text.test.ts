@@ -54,7 +54,7 @@ describe('checkText', () => {
       'amende',
       'unverified',
     ],
-    ['Coco fermé en juillet ?', 'juillet', 'none'],
+    ['Coco fermé en juillet ?', 'juillet', 'unverified'],
     [
       'Le site coco.gg n’a pas été fermé en juillet, contrairement à ce qui circule.',
       'juillet',
@@ -79,6 +79,38 @@ describe('checkText', () => {
         );
       }
     }
+  });
+
+  it('supports a figure credited to the wrong speaker, and says who asserts it', () => {
+    const report = checkText(
+      engine,
+      'Selon Gérald Darmanin, plus de 23 000 procédures liées à Coco ont été ouvertes.',
+    );
+    const [claim] = report.claims;
+    expect(claim?.verdict).toBe('supported');
+    expect(claim?.reason).toMatch(/attribute this to Parquet de Paris, not Gérald Darmanin/);
+  });
+
+  it.each([
+    ['a question', 'Le site Coco a-t-il été fermé en juillet 2024 ?'],
+    ['a negation', 'Non, le site Coco n’a pas été fermé en juillet 2024.'],
+    ['a rumour', 'Des rumeurs prétendent que le site Coco a été fermé en juillet 2024.'],
+    [
+      'a seizure on another day',
+      'Le site Coco a été fermé ; des serveurs ont été saisis le 3 juillet 2024.',
+    ],
+    [
+      'a prison term in another trial',
+      'Un utilisateur du site Coco a été condamné à 20 ans de réclusion.',
+    ],
+    [
+      'a site age measured before the shutdown',
+      'Le site Coco, lancé il y a dix ans, compte des milliers de salons.',
+    ],
+  ])('does not contradict %s', (_name, text) => {
+    const report = checkText(engine, text);
+    expect(report.aboutCase).toBe(true);
+    expect(report.claims.map((c) => c.verdict)).not.toContain('contradicted');
   });
 
   it('finds nothing to check in a page that is not about the case', () => {
