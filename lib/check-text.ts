@@ -69,6 +69,23 @@ export interface TextReport {
   quotes: QuoteResult[];
 }
 
+/**
+ * A sentence copied alone, without quote marks, is reported as a copy from
+ * this many words (a third of the release's average sentence); shorter ones
+ * only beside other copied sentences.
+ */
+const LONE_COPY_MIN_WORDS = 12;
+
+/** Whether span `b` follows span `a` with only white space between. */
+function isNextTo(a: Span | undefined, b: Span | undefined, text: string): boolean {
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.end <= b.start &&
+    text.slice(a.end, b.start).trim() === ''
+  );
+}
+
 /** Words in a string, to apply MIN_TRACED_WORDS. */
 function wordCount(text: string): number {
   return text.split(/[\s\u00a0\u202f]+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -125,7 +142,14 @@ export function checkText(engine: Engine, text: string): TextReport {
     if (trace.fidelity !== 'exact' && wordCount(words) < MIN_TRACED_WORDS) continue;
     quotes.push(quoteResult(text, quote.inner, true, trace));
   }
-  for (const { quote, trace } of findUnmarkedCopies(text, sentences, engine.quotes)) {
+  const copies = findUnmarkedCopies(text, sentences, engine.quotes);
+  for (const [i, { quote, trace }] of copies.entries()) {
+    // A short sentence close to the release is a repost only among other
+    // copied sentences; alone, it is a news sentence that reuses its words.
+    const lone =
+      !isNextTo(copies[i - 1]?.quote, quote, text) && !isNextTo(quote, copies[i + 1]?.quote, text);
+    if (lone && wordCount(text.slice(quote.inner.start, quote.inner.end)) < LONE_COPY_MIN_WORDS)
+      continue;
     // A copy holding a marked quotation of some length is that quotation with
     // its attribution; a copy around a word in quote marks (« coco ») is a copy.
     const marked = quotes.filter((q) => q.start < quote.inner.end && quote.inner.start < q.end);

@@ -75,7 +75,8 @@ function printReport(file: string, report: TextReport): void {
   }
   console.log(
     `  ${report.mentions.length} mentions · ${report.claims.length} claims: ${counts.contradicted} contradicted, ` +
-      `${counts.supported} supported, ${counts.unverified} unverified · ${report.quotes.length} quotations`,
+      `${counts.supported} supported, ${counts.unverified} unverified · ` +
+      `${report.quotes.length} quotation${report.quotes.length === 1 ? '' : 's'}`,
   );
   for (const claim of report.claims) {
     console.log(`\n  ${VERDICT_MARK[claim.verdict]}  “${oneLine(claim.text)}”`);
