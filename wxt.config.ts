@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
+  // A second build (a helper's, the benchmark's) can go elsewhere than .output.
+  outDir: process.env.CASEFILE_OUTPUT_DIR ?? '.output',
   manifestVersion: 3,
   manifest: ({ mode }) => ({
     name: 'Casefile',

@@ -8,7 +8,11 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { ensureChromium } from './chromium.ts';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The built extension: `.output/chrome-mv3`, or `$CASEFILE_OUTPUT_DIR/chrome-mv3` when that is set. */
+export const EXTENSION_DIR = resolve(
+  process.env.CASEFILE_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output'),
+  'chrome-mv3',
+);
 
 /**
  * Flags that keep Chromium quiet on a machine without network: no background
