@@ -34,8 +34,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read innerHTML back to prove the page is restored exactly.
-    files: ['tests/**'],
+    // Tests and measuring scripts read innerHTML back to prove a page is restored exactly.
+    files: ['tests/**', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   prettier,

@@ -12,9 +12,10 @@ export default defineConfig({
     name: 'Casefile',
     description:
       'Check what a page says about the Coco case (coco.gg, 25 June 2024) against its primary sources.',
-    // No permissions yet: IndexedDB needs none. Each permission added later is
-    // listed with its reason in the README. No host permissions, no remote code.
-    permissions: [],
+    // The fewest that do the job; each is listed with its reason in the README
+    // (and a test fails if one is added without being listed there).
+    // The content script's <all_urls> match is what lets it read pages.
+    permissions: ['storage', 'contextMenus'],
     // In production, extension pages may not connect anywhere at all. The dev
     // server needs its websocket, so development builds keep WXT's default.
     ...(mode === 'production' && {

@@ -1,6 +1,7 @@
 import { BUNDLED_PACK_ID, CasefileDb, type StoredFact } from '../lib/db.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
 import { FactItem } from './FactItem.tsx';
+import { HighlightToggles } from './HighlightToggles.tsx';
 import { messagesFor, uiLanguage } from './i18n.ts';
 import { useLiveQuery } from './use-live-query.ts';
 
@@ -63,6 +64,7 @@ export function PopupApp({ db }: { db: CasefileDb }) {
             {t.counts(store.value.facts.length, store.value.sources.size)}
           </p>
         )}
+        <HighlightToggles t={t} />
       </header>
       {store.status === 'loading' && <p role="status">{t.loading}</p>}
       {store.status === 'error' && (

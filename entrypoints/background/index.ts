@@ -2,7 +2,15 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CasefileDb, recordSeedCheck, recordSeedError, seedBundledPack } from '../../lib/db.ts';
 import { formatProblems } from '../../lib/facts/validate-pack.ts';
+import { sourceViewerPath } from '../../lib/source-link.ts';
+import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
 import { loadBundledPack } from './bundled-seeds.ts';
+
+/** Badge colours: red when the page has a contradicted claim, slate otherwise. */
+const BADGE_CONTRADICTED = '#c62828';
+const BADGE_PLAIN = '#455a64';
+
+const MENU_ID = 'casefile-check-selection';
 
 export default defineBackground(() => {
   const db = new CasefileDb();
@@ -25,16 +33,109 @@ export default defineBackground(() => {
     await recordSeedCheck(db, { reason, written: outcome.written });
   }
 
+  let seeding: Promise<void> = Promise.resolve();
   function seed(reason: string): void {
-    ensureSeeded(reason).catch((error: unknown) => {
-      console.error('[casefile] seeding failed', error);
-      recordSeedError(db, `Storing the facts failed: ${String(error)}`).catch(() => {});
-    });
+    seeding = seeding
+      .then(() => ensureSeeded(reason))
+      .catch((error: unknown) => {
+        console.error('[casefile] seeding failed', error);
+        recordSeedError(db, `Storing the facts failed: ${String(error)}`).catch(() => {});
+      });
   }
+
+  /** Every stored fact and source, for the content scripts' engines. */
+  async function readFacts(): Promise<FactsReply> {
+    await seeding;
+    const [facts, sources] = await Promise.all([db.facts.toArray(), db.sources.toArray()]);
+    return {
+      facts: facts
+        .sort((a, b) => a.position - b.position)
+        .map(({ packId: _pack, position: _position, ...fact }) => fact),
+      sources: sources.map(({ packId: _pack, ...source }) => source),
+    };
+  }
+
+  /** Claim counts per tab and frame: the badge shows the tab's total. */
+  const counts = new Map<number, Map<number, VerdictCounts>>();
+
+  function updateBadge(tabId: number): void {
+    let total = 0;
+    let contradicted = 0;
+    for (const frame of counts.get(tabId)?.values() ?? []) {
+      total += frame.supported + frame.contradicted + frame.unverified;
+      contradicted += frame.contradicted;
+    }
+    void browser.action
+      .setBadgeText({ tabId, text: total > 0 ? String(total) : '' })
+      .catch(() => {});
+    void browser.action
+      .setBadgeBackgroundColor({
+        tabId,
+        color: contradicted > 0 ? BADGE_CONTRADICTED : BADGE_PLAIN,
+      })
+      .catch(() => {});
+    void browser.action
+      .setTitle({
+        tabId,
+        title:
+          total > 0
+            ? `Casefile: ${total} claims about the Coco case, ${contradicted} contradicted`
+            : 'Casefile',
+      })
+      .catch(() => {});
+  }
+
+  browser.runtime.onMessage.addListener((message: ToBackground, sender, reply) => {
+    if (message.type === 'casefile:get-facts') {
+      readFacts().then(reply, () => reply(undefined));
+      return true;
+    }
+    if (message.type === 'casefile:page-counts' && sender.tab?.id !== undefined) {
+      const tabId = sender.tab.id;
+      const frames = counts.get(tabId) ?? new Map<number, VerdictCounts>();
+      frames.set(sender.frameId ?? 0, message.counts);
+      counts.set(tabId, frames);
+      updateBadge(tabId);
+      return undefined;
+    }
+    if (message.type === 'casefile:open-source') {
+      const { sourceId, start, end } = message;
+      const path = sourceViewerPath({ sourceId, start, end });
+      void browser.tabs.create({ url: browser.runtime.getURL(path) });
+      return undefined;
+    }
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new page in the tab starts from nothing; its content script reports again.
+    if (change.status === 'loading' && change.url) {
+      counts.delete(tabId);
+      updateBadge(tabId);
+    }
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || tab?.id === undefined || !info.selectionText) return;
+    const message: ToContent = { type: 'casefile:check-selection', text: info.selectionText };
+    void browser.tabs.sendMessage(tab.id, message, { frameId: info.frameId ?? 0 }).catch(() => {});
+  });
 
   // onStartup also wakes the worker at each browser launch, so a store the
   // user cleared is filled again before the popup is opened.
-  browser.runtime.onInstalled.addListener(({ reason }) => seed(reason));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    seed(reason);
+    browser.contextMenus.removeAll(() => {
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: browser.i18n.getUILanguage().startsWith('fr')
+          ? 'Vérifier la sélection avec Casefile'
+          : 'Check this selection with Casefile',
+        contexts: ['selection'],
+      });
+    });
+  });
   browser.runtime.onStartup.addListener(() => seed('browser start'));
   seed('service worker start');
 });

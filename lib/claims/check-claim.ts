@@ -524,6 +524,8 @@ const SPEAKER_AFTER =
 
 interface SentenceValues {
   found: Found[];
+  /** Dates tied to no event we know (a publication date, a trial): a restated fact with a date cannot vouch for them. */
+  looseDates: number;
   /** Who the sentence says is speaking, by canonical name. */
   speakers: string[];
   /** Figures with nothing to tie them to: a restatement cannot vouch for a sentence holding one. */
@@ -559,10 +561,12 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
     if (!found && !THREAD_MARKER.test(folded.slice(n.end, n.end + 2))) unslotted += 1;
     return found;
   });
+  const dateFinds = dates.map((d) => dateSlot(folded, d, siteRef));
+  const looseDates = dateFinds.filter((d) => d === null).length;
   const entities = extractEntities(sentence);
   const found = [
     ...numberFinds,
-    ...dates.map((d) => dateSlot(folded, d, siteRef)),
+    ...dateFinds,
     ...periods.map((p) => periodSlot(folded, p)),
     ...placeSlots(folded, extractPlaces(sentence)),
     ...entitySlots(folded, entities),
@@ -579,6 +583,7 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
   return {
     found: found.filter((f): f is Found => f !== null && asserted(folded, f.span)),
     speakers,
+    looseDates,
     unslotted,
     people: entities.filter((e) => e.kind === 'person').map((e) => e.name),
   };
@@ -644,7 +649,11 @@ export function checkClaim(sentence: string, offset: number, context: ClaimConte
       best &&
       best.score >= RESTATEMENT_MIN_SCORE &&
       best.coverage >= RESTATEMENT_MIN_COVERAGE &&
-      values.people.every((person) => factNames(best.fact, person))
+      values.people.every((person) => factNames(best.fact, person)) &&
+      !(
+        values.looseDates > 0 &&
+        best.fact.values.some((v) => v.kind === 'date' || v.kind === 'period')
+      )
     ) {
       checks.push({
         factId: best.fact.id,
@@ -655,12 +664,18 @@ export function checkClaim(sentence: string, offset: number, context: ClaimConte
     }
   }
   // A sentence may credit the facts to the wrong speaker ("selon Darmanin,
-  // 23 051 procédures"): the facts hold, and the reason says who asserts them.
-  for (const check of checks) {
-    const fact = context.index.facts.find((f) => f.id === check.factId);
-    const other = fact && values.speakers.find((speaker) => !factNames(fact, speaker));
-    if (fact && other)
-      check.reason += ` (the sources attribute this to ${fact.attributedTo}, not ${other})`;
+  // 23 051 procédures"): the facts hold, and the reason says who asserts
+  // them — unless one of the facts it rests on is indeed that speaker's.
+  const factOf = (check: Check) => context.index.facts.find((f) => f.id === check.factId);
+  for (const speaker of values.speakers) {
+    const facts = checks.map(factOf).filter((f): f is Fact => f !== undefined);
+    if (facts.some((fact) => factNames(fact, speaker))) continue;
+    for (const check of checks) {
+      const fact = factOf(check);
+      if (fact)
+        check.reason += ` (the sources attribute this to ${fact.attributedTo}, not ${speaker})`;
+    }
+    break;
   }
   const contradicted = checks.filter((c) => c.verdict === 'contradicted');
   const verdict: Verdict =

@@ -159,9 +159,12 @@ export function compareDate(
     compared += 1;
   }
   if (compared === 0) return null;
+  const said = describeDate(stated);
+  const sources = describeDate(truth);
   return {
     verdict: 'supported',
-    note: `${describeDate(stated)}, as the sources say (${describeDate(truth)})`,
+    note:
+      said === sources ? `${said}, as the sources say` : `${said}, as the sources say (${sources})`,
   };
 }
 

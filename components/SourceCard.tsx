@@ -1,0 +1,279 @@
+import type { QuoteResult } from '../lib/check-text.ts';
+import type { ClaimResult, Check } from '../lib/claims/check-claim.ts';
+import type { Fact, Language, Source, Value } from '../lib/facts/schema.ts';
+import type { Mention } from '../lib/mentions/find-mentions.ts';
+import { formatDate, messagesFor, type Messages } from './i18n.ts';
+import { trimContext } from './SourcePassage.tsx';
+
+/** What a card shows: the sentence under the pointer, the quotations in it, the mentions in it. */
+export interface CardContent {
+  claim?: ClaimResult;
+  quotes: QuoteResult[];
+  mentions: Mention[];
+  /** A title above everything, for a selection checked on demand. */
+  title?: string;
+}
+
+export interface SourceRef {
+  sourceId: string;
+  start: number;
+  end: number;
+}
+
+interface Props {
+  content: CardContent;
+  facts: ReadonlyMap<string, Fact>;
+  sources: ReadonlyMap<string, Source>;
+  language: Language;
+  onOpenSource: (ref: SourceRef) => void;
+  onClose: () => void;
+  onStep?: (step: 1 | -1) => void;
+}
+
+const VERDICT_ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
+const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅' };
+
+/** The figures of a fact's values, as they may be written in its passage ("23 051", "480"). */
+function figuresOf(values: readonly Value[]): RegExp | null {
+  const numbers = values.flatMap((v) =>
+    v.kind === 'quantity'
+      ? [v.value]
+      : v.kind === 'money'
+        ? [v.amount]
+        : v.kind === 'duration'
+          ? [v.years]
+          : [],
+  );
+  if (numbers.length === 0) return null;
+  // 23051 may be written 23 051, 23.051 or 23,051 (with any kind of space).
+  const patterns = numbers.map((n) =>
+    String(n)
+      .replace(/\B(?=(\d{3})+(?!\d))/g, '\u0000')
+      .split('\u0000')
+      .join('[\\s\\u00a0\\u202f.,]?'),
+  );
+  return new RegExp(`(?<!\\d)(?:${patterns.join('|')})(?!\\d)`, 'g');
+}
+
+/** `text` with the parts matching `pattern` (or inside `spans`) wrapped in <mark>; text only. */
+function Marked({
+  text,
+  pattern,
+  spans,
+}: {
+  text: string;
+  pattern?: RegExp | null;
+  spans?: { start: number; end: number }[];
+}) {
+  const cuts: { start: number; end: number }[] = [...(spans ?? [])];
+  if (pattern)
+    for (const m of text.matchAll(pattern))
+      cuts.push({ start: m.index, end: m.index + m[0].length });
+  cuts.sort((a, b) => a.start - b.start);
+  const parts: preact.ComponentChildren[] = [];
+  let at = 0;
+  for (const cut of cuts) {
+    if (cut.start < at || cut.end > text.length) continue;
+    parts.push(
+      text.slice(at, cut.start),
+      <mark key={cut.start}>{text.slice(cut.start, cut.end)}</mark>,
+    );
+    at = cut.end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+/** One word diff (`[-old-] {+new+} [~a → b~] […]`) rendered with marks; text only. */
+function Diff({ diff }: { diff: string }) {
+  const TOKEN = /\[-(.*?)-\]|\{\+(.*?)\+\}|\[~(.*?)~\]|\[…\]/g;
+  const parts: preact.ComponentChildren[] = [];
+  let at = 0;
+  for (const m of diff.matchAll(TOKEN)) {
+    parts.push(diff.slice(at, m.index));
+    if (m[1] !== undefined) parts.push(<del key={m.index}>{m[1]}</del>);
+    else if (m[2] !== undefined) parts.push(<ins key={m.index}>{m[2]}</ins>);
+    else if (m[3] !== undefined)
+      parts.push(
+        <mark key={m.index} class="moved">
+          {m[3]}
+        </mark>,
+      );
+    else parts.push('[…]');
+    at = m.index + m[0].length;
+  }
+  parts.push(diff.slice(at));
+  return <p class="diff">{parts}</p>;
+}
+
+function Passage({
+  check,
+  fact,
+  source,
+  t,
+  language,
+  onOpenSource,
+}: {
+  check: Check;
+  fact: Fact | undefined;
+  source: Source | undefined;
+  t: Messages;
+  language: Language;
+  onOpenSource: (ref: SourceRef) => void;
+}) {
+  const evidence = fact?.evidence.find(
+    (e) => e.sourceId === check.evidence.sourceId && e.start === check.evidence.start,
+  );
+  return (
+    <section class="check" data-verdict={check.verdict}>
+      {fact && <p class="statement">{fact.statement[language]}</p>}
+      <blockquote lang="fr">
+        {evidence && <span class="context">{trimContext(evidence.prefix, 'before')}</span>}
+        <span class="exact">
+          <Marked text={check.evidence.exact} pattern={fact ? figuresOf(fact.values) : null} />
+        </span>
+        {evidence && <span class="context">{trimContext(evidence.suffix, 'after')}</span>}
+      </blockquote>
+      <p class="who">
+        {fact?.attributedTo}
+        {source && (
+          <>
+            {' · '}
+            {source.publisher}, {formatDate(source.published, language)} ·{' '}
+            {source.standing === 'primary' ? t.primary : t.press}
+          </>
+        )}
+      </p>
+      <button type="button" class="link" onClick={() => onOpenSource(check.evidence)}>
+        {t.openSource} ↗
+      </button>
+    </section>
+  );
+}
+
+/**
+ * The card shown next to a highlight: the verdict and its reason, the page's
+ * own words with the compared values marked, the source passage in its
+ * context, who said it and when, and a way to the full source. Renders every
+ * string as text: nothing from the page is ever parsed as HTML.
+ */
+export function SourceCard({
+  content,
+  facts,
+  sources,
+  language,
+  onOpenSource,
+  onClose,
+  onStep,
+}: Props) {
+  const t = messagesFor(language);
+  const { claim, quotes, mentions } = content;
+  const verdict = claim?.verdict;
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-label={content.title ?? (verdict ? t.verdicts[verdict] : t.mentionOnly)}
+      tabIndex={-1}
+      lang={language}
+    >
+      <header>
+        {content.title && <p class="title">{content.title}</p>}
+        {verdict ? (
+          <p class={`verdict ${verdict}`}>
+            <span aria-hidden="true">{VERDICT_ICON[verdict]}</span> {t.verdicts[verdict]}
+          </p>
+        ) : (
+          quotes.length === 0 && <p class="verdict mention">{t.mentionOnly}</p>
+        )}
+        <button type="button" class="close" aria-label={t.close} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {claim && (
+        <>
+          <p class="reason">{claim.reason}</p>
+          <h3>{t.onThisPage}</h3>
+          <p class="page-words">
+            <Marked
+              text={claim.text}
+              spans={claim.checks
+                .flatMap((c) =>
+                  c.valueSpan
+                    ? [
+                        {
+                          start: c.valueSpan.start - claim.start,
+                          end: c.valueSpan.end - claim.start,
+                        },
+                      ]
+                    : [],
+                )
+                .filter((s, i, all) => all.findIndex((o) => o.start === s.start) === i)}
+            />
+          </p>
+          {claim.checks.length > 0 && <h3>{t.inTheSource}</h3>}
+          {claim.checks.slice(0, 3).map((check) => (
+            <Passage
+              key={`${check.factId}-${check.verdict}`}
+              check={check}
+              fact={facts.get(check.factId)}
+              source={sources.get(check.evidence.sourceId)}
+              t={t}
+              language={language}
+              onOpenSource={onOpenSource}
+            />
+          ))}
+        </>
+      )}
+      {!claim && quotes.length === 0 && mentions[0] && <p class="reason">{mentions[0].reason}</p>}
+      {quotes.map((quote) => (
+        <section class="quote" key={quote.start} data-fidelity={quote.fidelity}>
+          <p class={`verdict ${quote.fidelity}`}>
+            <span aria-hidden="true">{FIDELITY_ICON[quote.fidelity]}</span>{' '}
+            {t.fidelity[quote.fidelity]}
+          </p>
+          {quote.fidelity === 'altered' && quote.diff && (
+            <>
+              <h3>{t.difference}</h3>
+              <Diff diff={quote.diff} />
+            </>
+          )}
+          {quote.sourceId && quote.sourceText && (
+            <>
+              <blockquote lang="fr">{quote.sourceText}</blockquote>
+              <p class="who">
+                {sources.get(quote.sourceId)?.publisher}
+                {quote.sourceSpan && (
+                  <>
+                    {' · '}
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() =>
+                        onOpenSource({ sourceId: quote.sourceId!, ...quote.sourceSpan! })
+                      }
+                    >
+                      {t.openSource} ↗
+                    </button>
+                  </>
+                )}
+              </p>
+            </>
+          )}
+        </section>
+      ))}
+      {onStep && (
+        <footer>
+          <button type="button" onClick={() => onStep(-1)}>
+            ← {t.previous}
+          </button>
+          <span class="hint">{t.keyboardHint}</span>
+          <button type="button" onClick={() => onStep(1)}>
+            {t.next} →
+          </button>
+        </footer>
+      )}
+    </div>
+  );
+}

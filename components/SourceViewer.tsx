@@ -1,0 +1,350 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { BUNDLED_PACK_ID, type CasefileDb, type StoredFact, type StoredSource } from '../lib/db.ts';
+import type { Language, Rendering } from '../lib/facts/schema.ts';
+import type { SourceLink } from '../lib/source-link.ts';
+import { CitingFacts } from './CitingFacts.tsx';
+import { formatDate, uiLanguage } from './i18n.ts';
+import { SourceText, type Passage } from './SourceText.tsx';
+import { useLiveQuery } from './use-live-query.ts';
+
+const MESSAGES = {
+  fr: {
+    documentTitle: (title: string) => `${title} — Casefile`,
+    kicker: 'Casefile · source',
+    loading: 'Chargement de la source…',
+    readErrorTitle: 'Erreur de lecture',
+    readError: 'Impossible de lire la source enregistrée :',
+    notFoundTitle: 'Source introuvable',
+    notFound: 'Cette source n’existe pas dans la base.',
+    askedFor: 'Source demandée :',
+    malformedTitle: 'Adresse incorrecte',
+    malformed:
+      'Cette adresse ne désigne aucune source. Elle doit avoir la forme source.html#source=…&start=…&end=….',
+    metadata: 'Description de la source',
+    publisher: 'Éditeur',
+    author: 'Auteur',
+    noAuthor: 'aucun (non signé)',
+    date: 'Date',
+    language: 'Langue',
+    standing: 'Nature',
+    languages: { fr: 'français', en: 'anglais' } satisfies Record<Language, string>,
+    primary: 'source primaire',
+    press: 'presse',
+    length: (characters: string) => `${characters} caractères`,
+    fullText: 'Texte intégral, tel que publié',
+    citedPassage: 'passage cité',
+    passageShown: (start: string, end: string) =>
+      `Le passage cité est surligné (caractères ${start} à ${end}).`,
+    backToPassage: 'Revenir au passage',
+    noPassage: 'Aucun passage n’est demandé : la source est montrée en entier.',
+    outOfRange: (start: string, end: string, length: string) =>
+      `Le passage demandé (caractères ${start} à ${end}) n’est pas dans cette source, qui compte ${length} caractères : elle est montrée sans surlignage.`,
+    citingFacts: 'Faits qui citent cette source',
+    noCitingFacts: 'Aucun fait enregistré ne cite cette source.',
+    assertedBy: 'Selon',
+    renderingIs: 'Ce passage :',
+    renderings: {
+      original: 'texte original',
+      quotes: 'citation',
+      reports: 'compte rendu',
+      rounds: 'arrondi',
+      alters: 'altéré',
+    } satisfies Record<Rendering, string>,
+    alsoIn: 'Aussi dans :',
+    quote: (text: string) => `« ${text} »`,
+  },
+  en: {
+    documentTitle: (title: string) => `${title} — Casefile`,
+    kicker: 'Casefile · source',
+    loading: 'Loading the source…',
+    readErrorTitle: 'Read error',
+    readError: 'The stored source could not be read:',
+    notFoundTitle: 'Source not found',
+    notFound: 'This source is not in the store.',
+    askedFor: 'Source asked for:',
+    malformedTitle: 'Malformed address',
+    malformed: 'This address names no source. It should read source.html#source=…&start=…&end=….',
+    metadata: 'About the source',
+    publisher: 'Publisher',
+    author: 'Author',
+    noAuthor: 'none (unsigned)',
+    date: 'Date',
+    language: 'Language',
+    standing: 'Standing',
+    languages: { fr: 'French', en: 'English' } satisfies Record<Language, string>,
+    primary: 'primary source',
+    press: 'press report',
+    length: (characters: string) => `${characters} characters`,
+    fullText: 'Full text, as published',
+    citedPassage: 'cited passage',
+    passageShown: (start: string, end: string) =>
+      `The cited passage is highlighted (characters ${start} to ${end}).`,
+    backToPassage: 'Back to the passage',
+    noPassage: 'No passage was asked for: the whole source is shown.',
+    outOfRange: (start: string, end: string, length: string) =>
+      `The passage asked for (characters ${start} to ${end}) is not in this source, which has ${length} characters: it is shown without a highlight.`,
+    citingFacts: 'Facts that cite this source',
+    noCitingFacts: 'No stored fact cites this source.',
+    assertedBy: 'According to',
+    renderingIs: 'This passage:',
+    renderings: {
+      original: 'original',
+      quotes: 'quotes',
+      reports: 'reports',
+      rounds: 'rounds',
+      alters: 'alters',
+    } satisfies Record<Rendering, string>,
+    alsoIn: 'Also in:',
+    quote: (text: string) => `“${text}”`,
+  },
+};
+
+export type ViewerMessages = (typeof MESSAGES)[Language];
+
+interface SourcePage {
+  /** The id asked for: until the query for a new id answers, the page holds the last one's. */
+  sourceId: string;
+  source: StoredSource | undefined;
+  /** Facts with at least one passage in this source: the bundled pack first, then the authors' order. */
+  citing: StoredFact[];
+  /** Every stored source's publisher, to name the other sources a fact cites. */
+  publishers: Map<string, string>;
+}
+
+/** The bundled pack first, then imported packs by id; within a pack, the authors' order. */
+function byPackThenPosition(a: StoredFact, b: StoredFact): number {
+  if (a.packId !== b.packId) {
+    if (a.packId === BUNDLED_PACK_ID) return -1;
+    if (b.packId === BUNDLED_PACK_ID) return 1;
+    return a.packId < b.packId ? -1 : 1;
+  }
+  return a.position - b.position;
+}
+
+/** The source and the facts citing it, read in one consistent transaction. */
+async function readSourcePage(db: CasefileDb, sourceId: string): Promise<SourcePage> {
+  return db.transaction('r', [db.sources, db.facts], async () => {
+    const [sources, facts] = await Promise.all([db.sources.toArray(), db.facts.toArray()]);
+    return {
+      sourceId,
+      source: sources.find((s) => s.id === sourceId),
+      citing: facts
+        .filter((f) => f.evidence.some((e) => e.sourceId === sourceId))
+        .sort(byPackThenPosition),
+      publishers: new Map(sources.map((s) => [s.id, s.publisher])),
+    };
+  });
+}
+
+/** What the page can do with the passage the address asks for, given the text's length. */
+type PassageState =
+  | { kind: 'none' }
+  | { kind: 'marked'; passage: Passage }
+  | { kind: 'out-of-range'; passage: Passage };
+
+function passageState(link: SourceLink, textLength: number): PassageState {
+  if (link.start === undefined || link.end === undefined) return { kind: 'none' };
+  const passage = { start: link.start, end: link.end };
+  return link.end <= textLength ? { kind: 'marked', passage } : { kind: 'out-of-range', passage };
+}
+
+function Shell({
+  language,
+  t,
+  title,
+  children,
+}: {
+  language: Language;
+  t: ViewerMessages;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="page" lang={language}>
+      <header class="masthead">
+        <p class="kicker">{t.kicker}</p>
+        <h1>{title}</h1>
+      </header>
+      <main class="state">{children}</main>
+    </div>
+  );
+}
+
+interface Props {
+  db: CasefileDb;
+  /** The address's hash as parsed; null when it was malformed. */
+  link: SourceLink | null;
+}
+
+/**
+ * The source viewer: one source whole, as published, with the passage the
+ * address names marked and brought into view, and beside it every fact that
+ * cites the source, each linking to its passages. Read from IndexedDB, live.
+ */
+export function SourceViewer({ db, link }: Props) {
+  const language = uiLanguage();
+  const t = MESSAGES[language];
+  const sourceId = link?.sourceId ?? '';
+  const live = useLiveQuery(() => readSourcePage(db, sourceId), [db, sourceId]);
+  // Following a link to another source keeps the last source's page until the
+  // new one is read: show it as loading rather than mark the new offsets in
+  // the old text (and scroll there).
+  const page: typeof live =
+    live.status === 'ready' && live.value.sourceId !== sourceId ? { status: 'loading' } : live;
+  // Bumped when the current passage's link is followed again: the hash does
+  // not change then, but the reader asked to see the passage.
+  const [revealCount, setRevealCount] = useState(0);
+  const source = page.status === 'ready' ? page.value.source : undefined;
+  const aside = useRef<HTMLElement>(null);
+  const revealKey = `${sourceId}:${link?.start ?? ''}:${link?.end ?? ''}:${revealCount}`;
+
+  // When the facts scroll beside the text (wide windows), bring the current
+  // passage's fact into their view too; when they are below the text, the
+  // column does not scroll on its own and this does nothing.
+  useLayoutEffect(() => {
+    const column = aside.current;
+    const current = column?.querySelector('[aria-current="location"]');
+    if (!column || !current || column.scrollHeight <= column.clientHeight) return;
+    const box = column.getBoundingClientRect();
+    const item = current.getBoundingClientRect();
+    if (item.top < box.top || item.bottom > box.bottom) {
+      column.scrollTop += item.top - box.top - box.height / 3;
+    }
+  }, [revealKey, source?.id]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t.documentTitle(source?.title ?? t.kicker);
+  }, [language, source?.title]);
+
+  if (!link) {
+    return (
+      <Shell language={language} t={t} title={t.malformedTitle}>
+        <p role="alert" data-testid="malformed">
+          {t.malformed}
+        </p>
+      </Shell>
+    );
+  }
+  if (page.status === 'loading') {
+    return (
+      <Shell language={language} t={t} title="Casefile">
+        <p role="status">{t.loading}</p>
+      </Shell>
+    );
+  }
+  if (page.status === 'error') {
+    return (
+      <Shell language={language} t={t} title={t.readErrorTitle}>
+        <p role="alert" class="error">
+          {t.readError} {String(page.error)}
+        </p>
+      </Shell>
+    );
+  }
+  if (!source) {
+    return (
+      <Shell language={language} t={t} title={t.notFoundTitle}>
+        <p role="alert" data-testid="not-found">
+          {t.notFound}
+        </p>
+        <p class="asked">
+          {t.askedFor} <code>{link.sourceId}</code>
+        </p>
+      </Shell>
+    );
+  }
+
+  const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB');
+  const state = passageState(link, source.text.length);
+  const marked = state.kind === 'marked' ? state.passage : undefined;
+
+  return (
+    <div class="page" lang={language}>
+      <header class="masthead">
+        <p class="kicker">{t.kicker}</p>
+        <h1 lang={source.language}>{source.title}</h1>
+        <dl class="meta" aria-label={t.metadata} data-testid="metadata">
+          <div>
+            <dt>{t.publisher}</dt>
+            <dd>{source.publisher}</dd>
+          </div>
+          <div>
+            <dt>{t.author}</dt>
+            <dd>{source.author ?? <span class="none">{t.noAuthor}</span>}</dd>
+          </div>
+          <div>
+            <dt>{t.date}</dt>
+            <dd>
+              <time dateTime={source.published}>{formatDate(source.published, language)}</time>
+            </dd>
+          </div>
+          <div>
+            <dt>{t.language}</dt>
+            <dd>{t.languages[source.language]}</dd>
+          </div>
+          <div>
+            <dt>{t.standing}</dt>
+            <dd>
+              <span class={`standing standing-${source.standing}`}>
+                {source.standing === 'primary' ? t.primary : t.press}
+              </span>
+            </dd>
+          </div>
+        </dl>
+      </header>
+      <div class="layout">
+        <main aria-labelledby="text-heading">
+          <h2 id="text-heading">
+            {t.fullText} <span class="length">· {t.length(number.format(source.text.length))}</span>
+          </h2>
+          {state.kind === 'marked' && (
+            <p class="passage-status" role="status" data-testid="passage-status">
+              {t.passageShown(number.format(state.passage.start), number.format(state.passage.end))}{' '}
+              <button type="button" onClick={() => setRevealCount((n) => n + 1)}>
+                {t.backToPassage}
+              </button>
+            </p>
+          )}
+          {state.kind === 'none' && (
+            <p class="passage-status" role="status" data-testid="passage-status">
+              {t.noPassage}
+            </p>
+          )}
+          {state.kind === 'out-of-range' && (
+            <p class="passage-status warning" role="alert" data-testid="passage-status">
+              {t.outOfRange(
+                number.format(state.passage.start),
+                number.format(state.passage.end),
+                number.format(source.text.length),
+              )}
+            </p>
+          )}
+          <SourceText
+            text={source.text}
+            passage={marked}
+            lang={source.language}
+            markLabel={t.citedPassage}
+            revealKey={revealKey}
+          />
+        </main>
+        <aside aria-labelledby="facts-heading" ref={aside}>
+          <h2 id="facts-heading">
+            {t.citingFacts} <span class="count">({page.value.citing.length})</span>
+          </h2>
+          <CitingFacts
+            facts={page.value.citing}
+            sourceId={source.id}
+            sourceLanguage={source.language}
+            current={marked}
+            publishers={page.value.publishers}
+            language={language}
+            messages={t}
+            onReveal={() => setRevealCount((n) => n + 1)}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The card's host: a shadow root UI (WXT's createShadowRootUi) placed next to
+ * a highlight. The host element carries inline `!important` positioning, which
+ * no page rule can override; everything else is inside the shadow root.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
+import { SourceCard, type CardContent, type SourceRef } from '../../components/SourceCard.tsx';
+import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
+import cardCss from './card.css?raw';
+
+export interface CardEnv {
+  facts: ReadonlyMap<string, Fact>;
+  sources: ReadonlyMap<string, Source>;
+  language: Language;
+  onOpenSource: (ref: SourceRef) => void;
+  onStep?: (step: 1 | -1) => void;
+}
+
+/** Space between the highlight and the card, in CSS pixels. */
+const GAP = 8;
+const CARD_WIDTH = 420;
+
+export class CardHost {
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private returnFocus: Element | null = null;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  get isOpen(): boolean {
+    return this.ui?.shadowHost.isConnected ?? false;
+  }
+
+  /** The host element, to tell the card's own events and mutations from the page's. */
+  get host(): HTMLElement | null {
+    return this.ui?.shadowHost ?? null;
+  }
+
+  /** Opens (or refills) the card below `anchor`, and focuses it when asked. */
+  async show(content: CardContent, anchor: DOMRect, env: CardEnv, focus: boolean): Promise<void> {
+    if (!this.ui) {
+      this.ui = await createShadowRootUi(this.ctx, {
+        name: 'casefile-card',
+        position: 'inline',
+        anchor: () => document.documentElement,
+        append: 'last',
+        css: cardCss,
+        // The reset is done on the host itself, inline and !important (see
+        // place()): WXT's own `:host { all: initial !important }` would win
+        // over the host's position.
+        inheritStyles: true,
+        isolateEvents: true,
+        onMount: () => undefined,
+        onRemove: () => {
+          if (this.ui) render(null, this.ui.uiContainer);
+        },
+      });
+    }
+    const ui = this.ui;
+    if (!ui.shadowHost.isConnected) {
+      this.returnFocus = document.activeElement;
+      ui.mount();
+      ui.shadowHost.setAttribute('data-casefile-ui', '');
+    }
+    place(ui.shadowHost, anchor);
+    render(
+      <div onKeyDown={(event) => this.onKey(event, env)}>
+        <SourceCard content={content} {...env} onClose={() => this.close()} />
+      </div>,
+      ui.uiContainer,
+    );
+    if (focus) ui.uiContainer.querySelector<HTMLElement>('.card')?.focus();
+  }
+
+  /**
+   * Keys pressed inside the card: its events do not reach the page (they are
+   * isolated so that page shortcuts do not fire while reading it).
+   */
+  private onKey(event: KeyboardEvent, env: CardEnv): void {
+    if (event.key === 'Escape') this.close();
+    else if (event.altKey && event.shiftKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+      event.preventDefault();
+      env.onStep?.(event.code === 'KeyN' ? 1 : -1);
+    }
+  }
+
+  /** Closes the card and gives the focus back to where it was. */
+  close(): void {
+    if (!this.ui?.shadowHost.isConnected) return;
+    this.ui.remove();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
+  }
+}
+
+/** Positions the host under the anchor (above it when there is no room), in page coordinates. */
+function place(host: HTMLElement, anchor: DOMRect): void {
+  const width = Math.min(CARD_WIDTH, window.innerWidth - 2 * GAP);
+  const left = Math.max(GAP, Math.min(anchor.left, window.innerWidth - width - GAP));
+  const below = anchor.bottom + GAP;
+  const room = window.innerHeight - below;
+  const top = room > 240 || anchor.top < 240 ? below : Math.max(GAP, anchor.top - GAP - 320);
+  const style: Record<string, string> = {
+    // First undo whatever the page's styles give the host, then place it.
+    all: 'initial',
+    position: 'absolute',
+    display: 'block',
+    visibility: 'visible',
+    opacity: '1',
+    top: `${top + window.scrollY}px`,
+    left: `${left + window.scrollX}px`,
+    width: `${width}px`,
+    'z-index': '2147483647',
+    margin: '0',
+    transform: 'none',
+    filter: 'none',
+    'pointer-events': 'auto',
+  };
+  for (const [property, value] of Object.entries(style))
+    host.style.setProperty(property, value, 'important');
+}

@@ -1,0 +1,423 @@
+import './highlights.css';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { messagesFor, uiLanguage } from '../../components/i18n.ts';
+import type { CardContent } from '../../components/SourceCard.tsx';
+import { checkText, createEngine, type Engine } from '../../lib/check-text.ts';
+import type { Fact, Source } from '../../lib/facts/schema.ts';
+import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
+import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.ts';
+import { CardHost } from './card.tsx';
+import { Painter, type PaintKind } from './highlights.ts';
+import { scanRoot, type Item, type ScanTiming } from './page-scan.ts';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    new PageController(ctx).start();
+  },
+});
+
+/**
+ * At most this many highlights are painted on one page: enough for any
+ * article, and a feed of thousands of posts stays fluid. The rest are counted
+ * and listed in the popup.
+ */
+const MAX_PAINTED = 1000;
+
+/**
+ * Changes are gathered for this long before the changed parts are read again:
+ * a feed that loads ten posts costs one pass, and a page that rewrites its
+ * text every frame costs at most a few passes a second.
+ */
+const RESCAN_DELAY_MS = 400;
+
+/** Elements whose text forms a unit: a changed text node is read again with its whole block. */
+const BLOCK =
+  'p,li,article,section,blockquote,h1,h2,h3,h4,h5,h6,td,th,dd,dt,figcaption,aside,main,header,footer,div';
+
+function paintKind(item: Item): PaintKind {
+  if (item.kind === 'claim') return item.claim.verdict;
+  return item.kind;
+}
+
+function sendToBackground(message: ToBackground): Promise<unknown> {
+  return browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+class PageController {
+  private readonly signal: AbortSignal;
+  private engine: Engine | null = null;
+  private facts = new Map<string, Fact>();
+  private sources = new Map<string, Source>();
+  private painter: Painter | null = null;
+  private items: Item[] = [];
+  private painted = new Set<Item>();
+  private current = -1;
+  private observer: MutationObserver | null = null;
+  private pending = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Aborts the pass under way when highlighting is switched off. */
+  private pass: AbortController | null = null;
+  private readonly card: CardHost;
+  private readonly language = uiLanguage();
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    this.signal = controller.signal;
+    this.card = new CardHost(ctx);
+    // An extension reload leaves the page as it was: no highlight, no card.
+    this.signal.addEventListener('abort', () => this.switchOff());
+  }
+
+  start(): void {
+    browser.runtime.onMessage.addListener(this.onMessage);
+    this.signal.addEventListener('abort', () =>
+      browser.runtime.onMessage.removeListener(this.onMessage),
+    );
+    watchSettings((settings) => {
+      if (highlightsOn(settings, location.hostname)) void this.switchOn();
+      else this.switchOff();
+    }, this.signal);
+    void getSettings().then((settings) => {
+      if (highlightsOn(settings, location.hostname)) void this.switchOn();
+    });
+  }
+
+  private readonly onMessage = (
+    message: ToContent,
+    _sender: unknown,
+    reply: (r: unknown) => void,
+  ) => {
+    if (message.type === 'casefile:check-selection' && window === window.top) {
+      void this.checkSelection(message.text);
+    } else if (message.type === 'casefile:get-report') {
+      reply(this.report());
+    }
+    return undefined;
+  };
+
+  /** The engine, built once from the facts the background reads from IndexedDB. */
+  private async loadEngine(): Promise<Engine | null> {
+    if (this.engine) return this.engine;
+    const reply = (await sendToBackground({ type: 'casefile:get-facts' })) as
+      FactsReply | undefined;
+    if (!reply || reply.facts.length === 0) return null;
+    this.facts = new Map(reply.facts.map((f) => [f.id, f]));
+    this.sources = new Map(reply.sources.map((s) => [s.id, s]));
+    this.engine = createEngine(reply.facts, reply.sources);
+    return this.engine;
+  }
+
+  private async switchOn(): Promise<void> {
+    if (this.painter || this.signal.aborted || !document.body) return;
+    const engine = await this.loadEngine();
+    if (!engine || this.painter) return;
+    this.painter = new Painter();
+    this.pass = new AbortController();
+    const roots: Node[] = [document.body, ...openShadowRoots(document.body)];
+    this.observe(roots);
+    this.listen();
+    await this.scan(roots);
+  }
+
+  /** Removes every trace from the page: highlights, card, observers, listeners. */
+  private switchOff(): void {
+    this.pass?.abort();
+    this.pass = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending.clear();
+    this.card.close();
+    this.painter?.dispose();
+    this.painter = null;
+    this.items = [];
+    this.painted.clear();
+    this.current = -1;
+    this.listeners?.abort();
+    this.listeners = null;
+    void sendToBackground({
+      type: 'casefile:page-counts',
+      counts: { supported: 0, contradicted: 0, unverified: 0 },
+      mentions: 0,
+    });
+  }
+
+  /** Reads the roots again, one after the other, and records the pass's timing measures. */
+  private async scan(roots: readonly Node[]): Promise<void> {
+    const engine = this.engine;
+    const pass = this.pass;
+    if (!engine || !pass) return;
+    const timing: ScanTiming = { scan: 0, highlight: 0 };
+    const started = performance.now();
+    for (const root of roots) {
+      if (pass.signal.aborted) return;
+      await scanRoot(engine, root, (items) => this.add(items), pass.signal, timing);
+    }
+    // CONTRACT §4: one measure of each kind per pass, its duration the time spent.
+    performance.measure('casefile:scan', { start: started, duration: timing.scan });
+    performance.measure('casefile:highlight', { start: started, duration: timing.highlight });
+    this.reportCounts();
+  }
+
+  private add(items: Item[]): void {
+    if (!this.painter) return;
+    for (const item of items) {
+      this.items.push(item);
+      if (this.painted.size < MAX_PAINTED) {
+        this.painter.add(paintKind(item), item.range);
+        this.painted.add(item);
+      }
+    }
+    this.items.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  private reportCounts(): void {
+    const counts: VerdictCounts = { supported: 0, contradicted: 0, unverified: 0 };
+    let mentions = 0;
+    for (const item of this.items) {
+      if (item.kind === 'claim') counts[item.claim.verdict] += 1;
+      else if (item.kind === 'mention') mentions += 1;
+    }
+    void sendToBackground({ type: 'casefile:page-counts', counts, mentions });
+  }
+
+  /** What the page holds, for the popup. */
+  private report() {
+    return {
+      url: location.href,
+      title: document.title,
+      painted: this.painted.size,
+      claims: this.items.flatMap((item) => (item.kind === 'claim' ? [item.claim] : [])),
+      quotes: this.items.flatMap((item) => (item.kind === 'quote' ? [item.quote] : [])),
+      mentions: this.items.filter((item) => item.kind === 'mention').length,
+    };
+  }
+
+  // —————————————————————— dynamic pages ——————————————————————
+
+  private observe(roots: readonly Node[]): void {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    for (const root of roots) {
+      this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const host = this.card.host;
+    for (const record of records) {
+      if (host && (record.target === host || host.contains(record.target))) continue;
+      if (record.type === 'characterData') {
+        const parent = record.target.parentElement;
+        if (parent) this.pending.add(parent.closest(BLOCK) ?? parent);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node === host) continue;
+        const element = node instanceof Element ? node : node.parentElement;
+        if (element) this.pending.add(element.closest(BLOCK) ?? element);
+        if (node instanceof Element)
+          for (const shadow of openShadowRoots(node)) this.observe([shadow]);
+      }
+      if (record.removedNodes.length > 0) this.pending.add(record.target);
+    }
+    // Throttled, not debounced: a page that changes every frame still gets read.
+    if (this.pending.size > 0 && !this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.rescan();
+      }, RESCAN_DELAY_MS);
+    }
+  }
+
+  /** Reads again only the parts of the page that changed. */
+  private async rescan(): Promise<void> {
+    if (!this.painter) return;
+    const changed = [...this.pending].filter((node) => node.isConnected);
+    this.pending.clear();
+    // The outermost changed parts: an inner one is read with its ancestor.
+    const roots = changed.filter(
+      (node) => !changed.some((other) => other !== node && other.contains(node)),
+    );
+    this.items = this.items.filter((item) => {
+      const stale =
+        !item.range.startContainer.isConnected ||
+        roots.some((root) => root.contains(item.range.startContainer));
+      if (stale && this.painted.delete(item)) this.painter?.remove(paintKind(item), item.range);
+      return !stale;
+    });
+    await this.scan(roots);
+  }
+
+  // —————————————————————— reading the highlights ——————————————————————
+
+  private listeners: AbortController | null = null;
+
+  private listen(): void {
+    this.listeners = new AbortController();
+    const options = { signal: this.listeners.signal };
+    document.addEventListener('click', (event) => this.onClick(event), options);
+    document.addEventListener('keydown', (event) => this.onKey(event), options);
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.altKey ||
+      event.ctrlKey ||
+      event.metaKey
+    )
+      return;
+    const target = event.target as Element | null;
+    if (target === this.card.host) return;
+    // Links, buttons and fields keep working as the page meant them to.
+    if (
+      target?.closest?.(
+        'a[href],button,input,textarea,select,label,[contenteditable=""],[contenteditable=true]',
+      )
+    ) {
+      return;
+    }
+    if (!window.getSelection()?.isCollapsed) return;
+    const index = this.itemAt(event.clientX, event.clientY);
+    if (index === -1) {
+      this.card.close();
+      return;
+    }
+    this.current = index;
+    void this.open(index, false);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.altKey && event.shiftKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+      event.preventDefault();
+      this.step(event.code === 'KeyN' ? 1 : -1);
+    } else if (event.key === 'Escape' && this.card.isOpen) {
+      this.card.close();
+      this.painter?.setCurrent(null);
+    } else if (
+      event.key === 'Enter' &&
+      this.current >= 0 &&
+      !this.card.isOpen &&
+      document.activeElement === document.body
+    ) {
+      void this.open(this.current, true);
+    }
+  }
+
+  /** Moves to the next or previous highlighted claim (or mention), scrolls to it and opens its card. */
+  private step(direction: 1 | -1): void {
+    const targets = this.items
+      .map((item, index) => ({ item, index }))
+      .filter(({ item }) => this.painted.has(item) && item.kind !== 'quote');
+    const claims = targets.filter(({ item }) => item.kind === 'claim');
+    const list = claims.length > 0 ? claims : targets;
+    if (list.length === 0) return;
+    const position = list.findIndex(({ index }) => index === this.current);
+    const next = list[(position + direction + list.length) % list.length] ?? list[0]!;
+    this.current = next.index;
+    const element = next.item.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    void this.open(next.index, true);
+  }
+
+  /** The index of the claim (or quote, or mention) under a point of the viewport, or -1. */
+  private itemAt(x: number, y: number): number {
+    const caret = document.caretPositionFromPoint?.(x, y);
+    const node = caret?.offsetNode;
+    if (!node) return -1;
+    let best = -1;
+    const rank = { claim: 3, quote: 2, mention: 1 };
+    this.items.forEach((item, index) => {
+      if (!this.painted.has(item)) return;
+      let inside: boolean;
+      try {
+        inside = item.range.isPointInRange(node, caret.offset);
+      } catch {
+        inside = false; // a range whose nodes left the page
+      }
+      if (inside && (best === -1 || rank[item.kind] > rank[this.items[best]!.kind])) best = index;
+    });
+    return best;
+  }
+
+  /** Opens the card of item `index`, with the quotations and mentions inside its range. */
+  private async open(index: number, focus: boolean): Promise<void> {
+    const item = this.items[index];
+    if (!item) return;
+    this.painter?.setCurrent(item.range);
+    const inside = (other: Item) =>
+      item.range.compareBoundaryPoints(Range.START_TO_START, other.range) <= 0 &&
+      item.range.compareBoundaryPoints(Range.END_TO_END, other.range) >= 0;
+    const content: CardContent = {
+      claim: item.kind === 'claim' ? item.claim : undefined,
+      quotes: this.items.flatMap((o) =>
+        o.kind === 'quote' && (o === item || inside(o)) ? [o.quote] : [],
+      ),
+      mentions: this.items.flatMap((o) =>
+        o.kind === 'mention' && (o === item || inside(o)) ? [o.mention] : [],
+      ),
+    };
+    const rects = item.range.getClientRects();
+    const anchor = rects[rects.length - 1] ?? item.range.getBoundingClientRect();
+    await this.card.show(content, anchor, this.cardEnv(true), focus);
+  }
+
+  private cardEnv(withSteps: boolean) {
+    return {
+      facts: this.facts,
+      sources: this.sources,
+      language: this.language,
+      onOpenSource: (ref: { sourceId: string; start: number; end: number }) =>
+        void sendToBackground({ type: 'casefile:open-source', ...ref }),
+      onStep: withSteps ? (step: 1 | -1) => this.step(step) : undefined,
+    };
+  }
+
+  /** Checks text the user selected, even where highlighting is off, and shows the result in a card. */
+  private async checkSelection(text: string): Promise<void> {
+    const engine = await this.loadEngine();
+    if (!engine) return;
+    const report = checkText(engine, text);
+    const t = messagesFor(this.language);
+    const claim = report.claims.find((c) => c.verdict === 'contradicted') ?? report.claims[0];
+    const content: CardContent = report.aboutCase
+      ? { title: t.selectionTitle, claim, quotes: report.quotes, mentions: report.mentions }
+      : {
+          title: t.selectionTitle,
+          quotes: [],
+          mentions: [{ text, start: 0, end: 0, kind: 'name', reason: t.nothingInSelection }],
+        };
+    const selection = window.getSelection();
+    const anchor =
+      selection && selection.rangeCount > 0
+        ? selection.getRangeAt(0).getBoundingClientRect()
+        : new DOMRect(window.innerWidth / 2 - 200, 80, 0, 0);
+    await this.card.show(content, anchor, this.cardEnv(false), true);
+  }
+}
+
+/** The open shadow roots under `root` (closed ones cannot be read, by design). */
+function openShadowRoots(root: Node): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  if (
+    !(root instanceof Element) &&
+    !(root instanceof Document) &&
+    !(root instanceof DocumentFragment)
+  )
+    return found;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const shadow = (node as Element).shadowRoot;
+    if (shadow) found.push(shadow, ...openShadowRoots(shadow));
+  }
+  return found;
+}

@@ -1,0 +1,373 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as Browser } from 'wxt/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import { ensureChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+
+/** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
+declare const chrome: typeof Browser;
+
+const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
+const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
+
+interface Expectations {
+  mentions: string[];
+  claims: { contains: string; verdict: 'supported' | 'contradicted' | 'unverified' }[];
+  notHighlighted: string[];
+}
+interface Edited {
+  beforeText: string;
+  afterText: string;
+  before: Expectations['claims'][number]['verdict'];
+  after: Expectations['claims'][number]['verdict'];
+}
+const expected = JSON.parse(readFileSync(resolve(PAGES, 'expected.json'), 'utf8')) as Record<
+  string,
+  Expectations & {
+    initial?: Expectations;
+    added?: Expectations;
+    spa?: Expectations;
+    edited?: Edited;
+  }
+>;
+
+type Painted = Record<
+  'mention' | 'supported' | 'contradicted' | 'unverified' | 'quote' | 'current',
+  string[]
+>;
+
+/** The text of every painted range, by kind, read from the page's highlight registry. */
+function painted(page: Page): Promise<Painted> {
+  return page.evaluate(() => {
+    const kinds = [
+      'mention',
+      'supported',
+      'contradicted',
+      'unverified',
+      'quote',
+      'current',
+    ] as const;
+    const out = {} as Record<(typeof kinds)[number], string[]>;
+    for (const kind of kinds) {
+      const highlight = CSS.highlights.get(`casefile-${kind}`) as unknown as Set<Range> | undefined;
+      out[kind] = highlight ? [...highlight].map((r) => r.toString().replace(/\s+/g, ' ')) : [];
+    }
+    return out;
+  });
+}
+
+/** Waits until the content script has finished at least `passes` passes over the page. */
+async function scanned(page: Page, passes = 1): Promise<void> {
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('casefile:scan').length >= n,
+    passes,
+    {
+      timeout: 20_000,
+    },
+  );
+}
+
+/** Scrolls to the first highlight of a kind and clicks on it. */
+async function clickFirst(page: Page, kind: 'supported' | 'contradicted'): Promise<void> {
+  const point = await page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name) as unknown as Set<Range>;
+    const range = [...highlight][0]!;
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+  }, `casefile-${kind}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+function expectPage(p: Painted, e: Partial<Expectations>): void {
+  for (const mention of e.mentions ?? [])
+    expect(p.mention, `mention ${mention}`).toContain(mention);
+  for (const claim of e.claims ?? []) {
+    const hits = p[claim.verdict].filter((text) => text.includes(flat(claim.contains)));
+    expect(hits, `${claim.verdict}: ${claim.contains}`).not.toHaveLength(0);
+  }
+  const all = Object.values(p).flat();
+  for (const text of e.notHighlighted ?? []) {
+    expect(
+      all.filter((t) => t.includes(flat(text))),
+      `not highlighted: ${text}`,
+    ).toHaveLength(0);
+  }
+}
+
+describe('the extension in pages', () => {
+  let browser: ExtensionBrowser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await serveStatic(PAGES);
+    browser = await launchWithExtension();
+    // Wait until the store is seeded: the content scripts get their facts from it.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.locator('li.fact').first().waitFor({ timeout: 20_000 });
+    await popup.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(name: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`${server.origin}/${name}`);
+    await scanned(page);
+    return page;
+  }
+
+  it.each(['article-fr.html', 'article-en.html', 'hostile.html'])(
+    'paints the right texts with the right verdicts on %s',
+    async (name) => {
+      const page = await open(name);
+      expectPage(await painted(page), expected[name]!);
+      await page.screenshot({ path: resolve(SCREENSHOTS, name.replace('.html', '.png')) });
+      await page.close();
+    },
+  );
+
+  it('paints nothing on a page full of coco that is not about the case', async () => {
+    const page = await open('coco-unrelated.html');
+    const p = await painted(page);
+    expect(Object.values(p).flat()).toEqual([]);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'coco-unrelated.png') });
+    await page.close();
+  });
+
+  it('records the casefile:scan and casefile:highlight measures', async () => {
+    const page = await open('article-fr.html');
+    const measures = await page.evaluate(() =>
+      ['casefile:scan', 'casefile:highlight'].map(
+        (name) => performance.getEntriesByName(name).length,
+      ),
+    );
+    expect(measures[0]).toBeGreaterThan(0);
+    expect(measures[1]).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('highlights posts a feed adds later, a single-page navigation and text edited in place', async () => {
+    const page = await open('feed.html');
+    expectPage(await painted(page), expected['feed.html']!.initial!);
+    await page.waitForFunction(() => document.body.dataset.feedDone === 'true', null, {
+      timeout: 30_000,
+    });
+    await expect
+      .poll(
+        async () => {
+          const p = await painted(page);
+          return expected['feed.html']!.added!.claims.every((c) =>
+            p[c.verdict].some((t) => t.includes(flat(c.contains))),
+          );
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    expectPage(await painted(page), expected['feed.html']!.added!);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'feed.png') });
+
+    // A post whose text a script edited in place ("23 051" became "23 500") is read again.
+    const edited = expected['feed.html']!.edited!;
+    await expect
+      .poll(
+        async () =>
+          (await painted(page))[edited.after].some((t) => t.includes(flat(edited.afterText))),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    expect(
+      (await painted(page))[edited.before].some((t) => t.includes(flat(edited.beforeText))),
+    ).toBe(false);
+
+    await page.click('#spa-link');
+    await expect
+      .poll(
+        async () => {
+          const p = await painted(page);
+          return expected['feed.html']!.spa!.claims.every((c) =>
+            p[c.verdict].some((t) => t.includes(flat(c.contains))),
+          );
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await page.close();
+  });
+
+  it('opens a card with the source passage on click, and the source link opens the marked passage', async () => {
+    const page = await open('article-fr.html');
+    await clickFirst(page, 'contradicted');
+    const card = page.locator('casefile-card .card');
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.locator('.verdict').first().textContent()).toMatch(/Contradicted|Contredit/);
+    expect(await card.locator('blockquote').first().textContent()).toContain(
+      'procédures judiciaires',
+    );
+    expect(await card.locator('.who').first().textContent()).toContain('Parquet de Paris');
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'card.png') });
+
+    const [viewer] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      card.locator('button.link').first().click(),
+    ]);
+    await viewer.waitForLoadState();
+    expect(viewer.url()).toContain(`chrome-extension://${browser.extensionId}/source.html#source=`);
+    const mark = viewer.locator('mark#passage');
+    await mark.waitFor({ timeout: 10_000 });
+    expect(await mark.textContent()).toContain('23 051 procédures judiciaires');
+    await viewer.close();
+    await page.close();
+  });
+
+  it('moves through highlights with the keyboard, and Escape closes the card and gives the focus back', async () => {
+    const page = await open('article-fr.html');
+    await page.locator('body').focus();
+    await page.keyboard.press('Alt+Shift+KeyN');
+    const card = page.locator('casefile-card .card');
+    await card.waitFor({ timeout: 5000 });
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe(
+      'casefile-card',
+    );
+    const first = await card.locator('.page-words').textContent();
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => card.locator('.page-words').textContent()).not.toBe(first);
+    expect((await painted(page)).current).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('casefile-card').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the card whole on a page whose styles attack it, and does not loop on a page that rewrites itself', async () => {
+    const page = await open('hostile.html');
+    await clickFirst(page, 'supported');
+    const card = page.locator('casefile-card .card');
+    await card.waitFor({ timeout: 5000 });
+    const box = await card.boundingBox();
+    expect(box?.width).toBeGreaterThan(200);
+    expect(box?.height).toBeGreaterThan(80);
+    const style = await card.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { display: s.display, visibility: s.visibility, font: s.fontFamily };
+    });
+    expect(style.display).toBe('block');
+    expect(style.visibility).toBe('visible');
+    expect(style.font).not.toMatch(/monospace/);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'hostile-card.png') });
+    // The page rewrites text every frame (about 60 times a second): the
+    // extension reads the changed parts a few times a second at most.
+    const before = await page.evaluate(() => performance.getEntriesByName('casefile:scan').length);
+    await page.waitForTimeout(3000);
+    const after = await page.evaluate(() => performance.getEntriesByName('casefile:scan').length);
+    expect(after - before).toBeLessThanOrEqual(12);
+    expect(after - before).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('shows the page’s claim count on the badge, red when one is contradicted', async () => {
+    const page = await open('article-fr.html');
+    const tabId = await tabOf('article-fr.html');
+    const badge = await browser.serviceWorker.evaluate(async (id) => {
+      const text = await chrome.action.getBadgeText({ tabId: id });
+      const color = await chrome.action.getBadgeBackgroundColor({ tabId: id });
+      return { text, color };
+    }, tabId);
+    expect(Number(badge.text)).toBeGreaterThan(5);
+    expect(badge.color.slice(0, 3)).toEqual([198, 40, 40]);
+    await page.close();
+  });
+
+  it('checks a selection on demand, even where highlighting is off', async () => {
+    await setSettings({ enabled: false, disabledSites: [] });
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/coco-unrelated.html`);
+    await page.waitForTimeout(500);
+    const tabId = await tabOf('coco-unrelated.html');
+    // What the context menu entry sends when the user checks a selection.
+    await browser.serviceWorker.evaluate(async (id) => {
+      await chrome.tabs.sendMessage(id, {
+        type: 'casefile:check-selection',
+        text: 'Le site coco.gg a été fermé le 25 juillet 2024 par la justice.',
+      });
+    }, tabId);
+    const card = page.locator('casefile-card .card');
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.locator('.verdict').first().textContent()).toMatch(/Contradicted|Contredit/);
+    await setSettings({ enabled: true, disabledSites: [] });
+    await page.close();
+  });
+
+  /** The id of the tab showing `name`, asked of the content scripts (tab URLs are not ours to read). */
+  async function tabOf(name: string): Promise<number> {
+    const id = await browser.serviceWorker.evaluate(async (file) => {
+      for (const tab of await chrome.tabs.query({})) {
+        const report = (await chrome.tabs
+          .sendMessage(tab.id!, { type: 'casefile:get-report' })
+          .catch(() => null)) as { url?: string } | null;
+        if (report?.url?.endsWith(file)) return tab.id!;
+      }
+      return -1;
+    }, name);
+    expect(id).toBeGreaterThan(0);
+    return id;
+  }
+
+  async function setSettings(settings: {
+    enabled: boolean;
+    disabledSites: string[];
+  }): Promise<void> {
+    await browser.serviceWorker.evaluate(
+      (value) => chrome.storage.local.set({ 'casefile:settings': value }),
+      settings,
+    );
+  }
+
+  it('restores the page exactly when highlighting is switched off, globally or for the site', async () => {
+    // The page as it is without the extension at all.
+    const plain = await chromium.launch({
+      executablePath: ensureChromium(),
+      args: ['--no-sandbox'],
+    });
+    const plainPage = await plain.newPage();
+    await plainPage.goto(`${server.origin}/article-fr.html`);
+    await plainPage.waitForTimeout(300);
+    const original = await plainPage.evaluate(() => document.body.innerHTML);
+    await plain.close();
+
+    for (const settings of [
+      { enabled: false, disabledSites: [] },
+      { enabled: true, disabledSites: ['127.0.0.1'] },
+    ]) {
+      const page = await open('article-fr.html');
+      // Open a card first, so that switching off has something to remove.
+      await page.keyboard.press('Alt+Shift+KeyN');
+      await page.locator('casefile-card').waitFor({ timeout: 5000 });
+      await setSettings(settings);
+      await expect.poll(async () => Object.values(await painted(page)).flat().length).toBe(0);
+      expect(await page.locator('casefile-card').count()).toBe(0);
+      expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
+      // The setting persists: a new page of the site stays clean.
+      const again = await browser.context.newPage();
+      await again.goto(`${server.origin}/article-fr.html`);
+      await again.waitForTimeout(1000);
+      expect(Object.values(await painted(again)).flat()).toEqual([]);
+      await again.close();
+      await setSettings({ enabled: true, disabledSites: [] });
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The messages the extension's parts exchange. Everything stays inside the
+ * browser: page text goes from a content script to the extension's own
+ * service worker at most, never to the network.
+ */
+import type { Fact, Source } from '../lib/facts/schema.ts';
+
+export interface VerdictCounts {
+  supported: number;
+  contradicted: number;
+  unverified: number;
+}
+
+/** Content script → background. */
+export type ToBackground =
+  | { type: 'casefile:get-facts' }
+  | { type: 'casefile:page-counts'; counts: VerdictCounts; mentions: number }
+  | { type: 'casefile:open-source'; sourceId: string; start: number; end: number };
+
+/** Background → content script. */
+export type ToContent =
+  { type: 'casefile:check-selection'; text: string } | { type: 'casefile:get-report' };
+
+export interface FactsReply {
+  facts: Fact[];
+  sources: Source[];
+}
