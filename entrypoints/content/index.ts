@@ -9,6 +9,7 @@ import type { Fact, Source } from '../../lib/facts/schema.ts';
 import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
 import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.ts';
 import { CardHost } from './card.tsx';
+import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
 import { scanRoot, type Item, type ScanTiming } from './page-scan.ts';
 
@@ -114,13 +115,31 @@ class PageController {
     return this.engine;
   }
 
+  /** The highlight styles, adopted by open shadow roots (the manifest's CSS does not reach into them). */
+  private shadowSheet: CSSStyleSheet | null = null;
+  private styledShadows = new Set<ShadowRoot>();
+
+  private styleShadow(shadow: ShadowRoot): void {
+    if (this.styledShadows.has(shadow)) return;
+    try {
+      this.shadowSheet ??= new CSSStyleSheet();
+      if (this.shadowSheet.cssRules.length === 0) this.shadowSheet.replaceSync(highlightsCss);
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, this.shadowSheet];
+      this.styledShadows.add(shadow);
+    } catch (error) {
+      console.error('[casefile] cannot style a shadow root', error);
+    }
+  }
+
   private async switchOn(): Promise<void> {
     if (this.painter || this.signal.aborted || !document.body) return;
     const engine = await this.loadEngine();
     if (!engine || this.painter) return;
     this.painter = new Painter();
     this.pass = new AbortController();
-    const roots: Node[] = [document.body, ...openShadowRoots(document.body)];
+    const shadows = openShadowRoots(document.body);
+    for (const shadow of shadows) this.styleShadow(shadow);
+    const roots: Node[] = [document.body, ...shadows];
     this.observe(roots);
     this.listen();
     await this.scan(roots);
@@ -138,6 +157,12 @@ class PageController {
     this.card.close();
     this.painter?.dispose();
     this.painter = null;
+    for (const shadow of this.styledShadows) {
+      shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter(
+        (sheet) => sheet !== this.shadowSheet,
+      );
+    }
+    this.styledShadows.clear();
     this.items = [];
     this.painted.clear();
     this.current = -1;
@@ -159,7 +184,12 @@ class PageController {
     const started = performance.now();
     for (const root of roots) {
       if (pass.signal.aborted) return;
-      await scanRoot(engine, root, (items) => this.add(items), pass.signal, timing);
+      try {
+        await scanRoot(engine, root, (items) => this.add(items), pass.signal, timing);
+      } catch (error) {
+        // One part of the page that cannot be read must not stop the others.
+        console.error('[casefile] could not read part of the page', error);
+      }
     }
     // CONTRACT §4: one measure of each kind per pass, its duration the time spent.
     performance.measure('casefile:scan', { start: started, duration: timing.scan });
@@ -176,7 +206,7 @@ class PageController {
         this.painted.add(item);
       }
     }
-    this.items.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    this.items.sort(inReadingOrder);
   }
 
   private reportCounts(): void {
@@ -204,7 +234,7 @@ class PageController {
   // —————————————————————— dynamic pages ——————————————————————
 
   private observe(roots: readonly Node[]): void {
-    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer ??= new MutationObserver((records) => this.onMutations(records));
     for (const root of roots) {
       this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     }
@@ -355,6 +385,7 @@ class PageController {
     if (!item) return;
     this.painter?.setCurrent(item.range);
     const inside = (other: Item) =>
+      other.root === item.root &&
       item.range.compareBoundaryPoints(Range.START_TO_START, other.range) <= 0 &&
       item.range.compareBoundaryPoints(Range.END_TO_END, other.range) >= 0;
     const content: CardContent = {
@@ -403,6 +434,20 @@ class PageController {
         : new DOMRect(window.innerWidth / 2 - 200, 80, 0, 0);
     await this.card.show(content, anchor, this.cardEnv(false), true);
   }
+}
+
+/**
+ * Items in the order they are read: by position within one tree; a shadow
+ * root's items where its host stands (ranges of two trees cannot be compared).
+ */
+function inReadingOrder(a: Item, b: Item): number {
+  if (a.root === b.root) return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  const place = (item: Item) =>
+    item.root instanceof ShadowRoot ? item.root.host : item.range.startContainer;
+  const position = place(a).compareDocumentPosition(place(b));
+  if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+  if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+  return 0;
 }
 
 /** The open shadow roots under `root` (closed ones cannot be read, by design). */

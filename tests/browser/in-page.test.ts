@@ -146,6 +146,38 @@ describe('the extension in pages', () => {
     await page.close();
   });
 
+  it('reads same-origin frames and open shadow roots', async () => {
+    const page = await open('frames.html');
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame).toBeDefined();
+    await frame!.waitForFunction(
+      () => performance.getEntriesByName('casefile:scan').length > 0,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    const framed = await frame!.evaluate(() => {
+      const highlight = CSS.highlights.get('casefile-supported') as unknown as
+        Set<Range> | undefined;
+      return highlight ? [...highlight].map((r) => r.toString()) : [];
+    });
+    expect(framed.some((t) => t.includes('480 victimes'))).toBe(true);
+    // The shadow root's sentence is painted, and styled there too.
+    const shadowed = await page.evaluate(() => {
+      const shadow = document.querySelector('press-quote')!.shadowRoot!;
+      const highlight = CSS.highlights.get('casefile-supported') as unknown as Set<Range>;
+      const texts = [...highlight]
+        .filter((r) => shadow.contains(r.startContainer))
+        .map((r) => r.toString());
+      return { texts, styled: shadow.adoptedStyleSheets.length };
+    });
+    expect(shadowed.texts.some((t) => t.includes('Guernesey'))).toBe(true);
+    expect(shadowed.styled).toBe(1);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'frames.png') });
+    await page.close();
+  });
+
   it('records the casefile:scan and casefile:highlight measures', async () => {
     const page = await open('article-fr.html');
     const measures = await page.evaluate(() =>
