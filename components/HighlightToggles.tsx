@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ToContent } from '../utils/messages.ts';
+import { targetTabId } from './PageSummary.tsx';
 import { getSettings, saveSettings, type Settings } from '../utils/settings.ts';
 import type { Messages } from './i18n.ts';
 
@@ -9,10 +10,10 @@ import type { Messages } from './i18n.ts';
  * reports it (the extension has no "tabs" permission to read tab addresses).
  */
 async function activeHost(): Promise<string | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return null;
+  const tabId = await targetTabId();
+  if (tabId === undefined) return null;
   const message: ToContent = { type: 'casefile:get-report' };
-  const report = (await browser.tabs.sendMessage(tab.id, message).catch(() => null)) as {
+  const report = (await browser.tabs.sendMessage(tabId, message).catch(() => null)) as {
     url?: string;
   } | null;
   try {

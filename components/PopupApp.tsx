@@ -2,6 +2,7 @@ import { BUNDLED_PACK_ID, CasefileDb, type StoredFact } from '../lib/db.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
 import { FactItem } from './FactItem.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
+import { PageSummary } from './PageSummary.tsx';
 import { messagesFor, uiLanguage } from './i18n.ts';
 import { useLiveQuery } from './use-live-query.ts';
 
@@ -66,6 +67,7 @@ export function PopupApp({ db }: { db: CasefileDb }) {
         )}
         <HighlightToggles t={t} />
       </header>
+      <PageSummary t={t} />
       {store.status === 'loading' && <p role="status">{t.loading}</p>}
       {store.status === 'error' && (
         <p role="alert">

@@ -38,6 +38,11 @@ const MESSAGES = {
     nothingInSelection: 'La sélection ne parle pas de l’affaire Coco.',
     difference: 'Différence',
     highlightEverywhere: 'Surligner l’affaire sur les pages',
+    onThisPageHeading: 'Sur cette page',
+    pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
+      `${c.contradicted} contredite(s) · ${c.supported} confirmée(s) · ${c.unverified} non vérifiable(s)`,
+    notPainted: 'non surlignée (limite de la page atteinte)',
+    nothingOnPage: 'Cette page ne parle pas de l’affaire Coco.',
     highlightHere: (host: string) => `Surligner sur ${host}`,
     topics: {
       shutdown: 'La fermeture',
@@ -82,6 +87,11 @@ const MESSAGES = {
     nothingInSelection: 'The selection does not speak of the Coco case.',
     difference: 'Difference',
     highlightEverywhere: 'Highlight the case on pages',
+    onThisPageHeading: 'On this page',
+    pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
+      `${c.contradicted} contradicted · ${c.supported} supported · ${c.unverified} unverified`,
+    notPainted: 'not highlighted (the page’s limit was reached)',
+    nothingOnPage: 'This page does not speak of the Coco case.',
     highlightHere: (host: string) => `Highlight on ${host}`,
     topics: {
       shutdown: 'The shutdown',

@@ -225,7 +225,9 @@ class PageController {
       url: location.href,
       title: document.title,
       painted: this.painted.size,
-      claims: this.items.flatMap((item) => (item.kind === 'claim' ? [item.claim] : [])),
+      claims: this.items.flatMap((item) =>
+        item.kind === 'claim' ? [{ ...item.claim, painted: this.painted.has(item) }] : [],
+      ),
       quotes: this.items.flatMap((item) => (item.kind === 'quote' ? [item.quote] : [])),
       mentions: this.items.filter((item) => item.kind === 'mention').length,
     };

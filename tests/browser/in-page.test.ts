@@ -323,6 +323,23 @@ describe('the extension in pages', () => {
     await page.close();
   });
 
+  it('lists every claim of the page in the popup, contradicted first, with the per-site switch', async () => {
+    const page = await open('article-fr.html');
+    const tabId = await tabOf('article-fr.html');
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 440, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByTestId('page-counts').waitFor({ timeout: 10_000 });
+    expect(await popup.getByTestId('page-counts').textContent()).toMatch(/^2 contradicted/);
+    const first = popup.locator('li.page-claim').first();
+    expect(await first.getAttribute('data-verdict')).toBe('contradicted');
+    expect(await first.textContent()).toContain('32 051');
+    expect(await popup.getByLabel('Highlight on 127.0.0.1').isChecked()).toBe(true);
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-page.png') });
+    await popup.close();
+    await page.close();
+  });
+
   it('checks a selection on demand, even where highlighting is off', async () => {
     await setSettings({ enabled: false, disabledSites: [] });
     const page = await browser.context.newPage();

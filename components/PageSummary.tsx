@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ClaimResult } from '../lib/claims/check-claim.ts';
+import type { ToContent } from '../utils/messages.ts';
+import type { Messages } from './i18n.ts';
+
+/** What the active tab's content script found, as it reports it. */
+export interface PageReport {
+  url: string;
+  title: string;
+  painted: number;
+  claims: (ClaimResult & { painted: boolean })[];
+  mentions: number;
+}
+
+const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
+
+/**
+ * The tab the popup speaks of: the active one, or the one named by `?tab=`
+ * (the popup opened in a tab of its own, as tests and keyboard users do).
+ */
+export async function targetTabId(): Promise<number | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function activeReport(): Promise<PageReport | null> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return null;
+  const message: ToContent = { type: 'casefile:get-report' };
+  const report = await browser.tabs.sendMessage(tabId, message).catch(() => null);
+  return (report as PageReport | null) ?? null;
+}
+
+/**
+ * The active page's claims, contradicted first, every one of them — also
+ * those past the page's highlight limit, which are only listed here.
+ */
+export function PageSummary({ t }: { t: Messages }) {
+  const [report, setReport] = useState<PageReport | null | undefined>(undefined);
+  useEffect(() => {
+    void activeReport().then(setReport);
+  }, []);
+  if (report === undefined || report === null) return null;
+  if (report.claims.length === 0 && report.mentions === 0) {
+    return <p class="page-none">{t.nothingOnPage}</p>;
+  }
+  const counts = { supported: 0, contradicted: 0, unverified: 0 };
+  for (const claim of report.claims) counts[claim.verdict] += 1;
+  const order = { contradicted: 0, unverified: 1, supported: 2 };
+  const claims = [...report.claims].sort((a, b) => order[a.verdict] - order[b.verdict]);
+  return (
+    <section class="page-summary" aria-labelledby="page-heading">
+      <h2 id="page-heading">{t.onThisPageHeading}</h2>
+      <p class="page-counts" data-testid="page-counts">
+        {t.pageCounts(counts)}
+      </p>
+      <ol class="page-claims">
+        {claims.map((claim) => (
+          <li key={claim.start} class={`page-claim ${claim.verdict}`} data-verdict={claim.verdict}>
+            <span class="page-verdict" aria-label={t.verdicts[claim.verdict]}>
+              {ICON[claim.verdict]}
+            </span>{' '}
+            <span class="page-text">{claim.text}</span>
+            <span class="page-reason">
+              {claim.reason}
+              {!claim.painted && ` — ${t.notPainted}`}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
