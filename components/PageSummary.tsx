@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { ToContent } from '../utils/messages.ts';
 import type { Messages } from './i18n.ts';
+import { ReportView, type ListedClaim } from './ReportView.tsx';
 
 /** What the active tab's content script found, as it reports it. */
 export interface PageReport {
@@ -10,10 +12,9 @@ export interface PageReport {
   title: string;
   painted: number;
   claims: (ClaimResult & { painted: boolean })[];
+  quotes: QuoteResult[];
   mentions: number;
 }
-
-const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
 
 /**
  * The tab the popup speaks of: the active one, or the one named by `?tab=`
@@ -37,6 +38,7 @@ async function activeReport(): Promise<PageReport | null> {
 /**
  * The active page's claims, contradicted first, every one of them — also
  * those past the page's highlight limit, which are only listed here.
+ * Choosing one shows it in the page with its card.
  */
 export function PageSummary({ t }: { t: Messages }) {
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
@@ -47,30 +49,21 @@ export function PageSummary({ t }: { t: Messages }) {
   if (report.claims.length === 0 && report.mentions === 0) {
     return <p class="page-none">{t.nothingOnPage}</p>;
   }
-  const counts = { supported: 0, contradicted: 0, unverified: 0 };
-  for (const claim of report.claims) counts[claim.verdict] += 1;
-  const order = { contradicted: 0, unverified: 1, supported: 2 };
-  const claims = [...report.claims].sort((a, b) => order[a.verdict] - order[b.verdict]);
+  const reveal = async (claim: ListedClaim) => {
+    const tabId = await targetTabId();
+    if (tabId === undefined) return;
+    const message: ToContent = { type: 'casefile:reveal', text: claim.text, start: claim.start };
+    await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  };
   return (
     <section class="page-summary" aria-labelledby="page-heading">
       <h2 id="page-heading">{t.onThisPageHeading}</h2>
-      <p class="page-counts" data-testid="page-counts">
-        {t.pageCounts(counts)}
-      </p>
-      <ol class="page-claims">
-        {claims.map((claim) => (
-          <li key={claim.start} class={`page-claim ${claim.verdict}`} data-verdict={claim.verdict}>
-            <span class="page-verdict" aria-label={t.verdicts[claim.verdict]}>
-              {ICON[claim.verdict]}
-            </span>{' '}
-            <span class="page-text">{claim.text}</span>
-            <span class="page-reason">
-              {claim.reason}
-              {!claim.painted && ` — ${t.notPainted}`}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <ReportView
+        claims={report.claims}
+        quotes={report.quotes}
+        t={t}
+        onChoose={(c) => void reveal(c)}
+      />
     </section>
   );
 }

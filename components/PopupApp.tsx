@@ -3,6 +3,7 @@ import type { SourceMeta } from '../lib/facts/schema.ts';
 import { FactItem } from './FactItem.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
 import { PageSummary } from './PageSummary.tsx';
+import { PasteCheck } from './PasteCheck.tsx';
 import { messagesFor, uiLanguage } from './i18n.ts';
 import { useLiveQuery } from './use-live-query.ts';
 
@@ -68,6 +69,7 @@ export function PopupApp({ db }: { db: CasefileDb }) {
         <HighlightToggles t={t} />
       </header>
       <PageSummary t={t} />
+      <PasteCheck db={db} t={t} />
       {store.status === 'loading' && <p role="status">{t.loading}</p>}
       {store.status === 'error' && (
         <p role="alert">

@@ -17,9 +17,11 @@ export type ToBackground =
   | { type: 'casefile:page-counts'; counts: VerdictCounts; mentions: number }
   | { type: 'casefile:open-source'; sourceId: string; start: number; end: number };
 
-/** Background → content script. */
+/** Background or popup → content script. */
 export type ToContent =
-  { type: 'casefile:check-selection'; text: string } | { type: 'casefile:get-report' };
+  | { type: 'casefile:check-selection'; text: string }
+  | { type: 'casefile:get-report' }
+  | { type: 'casefile:reveal'; text: string; start: number };
 
 export interface FactsReply {
   facts: Fact[];

@@ -99,6 +99,8 @@ class PageController {
       void this.checkSelection(message.text);
     } else if (message.type === 'casefile:get-report') {
       reply(this.report());
+    } else if (message.type === 'casefile:reveal') {
+      this.reveal(message.text, message.start);
     }
     return undefined;
   };
@@ -343,6 +345,23 @@ class PageController {
     ) {
       void this.open(this.current, true);
     }
+  }
+
+  /** Shows a claim the popup chose: scrolls to it and opens its card. */
+  private reveal(text: string, start: number): void {
+    const candidates = this.items
+      .map((item, index) => ({ item, index }))
+      .filter(({ item }) => item.kind === 'claim' && item.claim.text === text);
+    const chosen =
+      candidates.find(({ item }) => item.kind === 'claim' && item.claim.start === start) ??
+      candidates[0];
+    if (!chosen) return;
+    this.current = chosen.index;
+    chosen.item.range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: 'instant',
+    });
+    void this.open(chosen.index, true);
   }
 
   /** Moves to the next or previous highlighted claim (or mention), scrolls to it and opens its card. */

@@ -160,7 +160,13 @@ export function compareDate(
   }
   if (compared === 0) return null;
   const said = describeDate(stated);
-  const sources = describeDate(truth);
+  // The sources' date told with the parts the sentence gives: "juin 2024" → "June 2024".
+  const sources = describeDate({
+    year: truth.year,
+    month: stated.month !== undefined || stated.day !== undefined ? truth.month : undefined,
+    day: stated.day !== undefined ? truth.day : undefined,
+    weekday: stated.weekday !== undefined ? truth.weekday : undefined,
+  });
   return {
     verdict: 'supported',
     note:

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import { checkText, createEngine, type Engine, type TextReport } from '../lib/check-text.ts';
+import type { CasefileDb } from '../lib/db.ts';
+import type { Messages } from './i18n.ts';
+import { ReportView } from './ReportView.tsx';
+
+/** Longest text accepted in the box: a long article; past that, use the page itself. */
+const MAX_PASTE_CHARS = 200_000;
+
+/** The engine over the stored facts, built once per page. */
+let engine: Promise<Engine> | null = null;
+
+function storedEngine(db: CasefileDb): Promise<Engine> {
+  engine ??= Promise.all([db.facts.toArray(), db.sources.toArray()]).then(([facts, sources]) =>
+    createEngine(
+      facts.sort((a, b) => a.position - b.position),
+      sources,
+    ),
+  );
+  return engine;
+}
+
+/**
+ * A box to paste any text (a post, a message from a user report) and check
+ * it on the spot, with the same engine and the same results as in pages.
+ * `onChecked` lets the caller keep a record.
+ */
+export function PasteCheck({
+  db,
+  t,
+  onChecked,
+}: {
+  db: CasefileDb;
+  t: Messages;
+  onChecked?: (text: string, report: TextReport) => void;
+}) {
+  const [text, setText] = useState('');
+  const [report, setReport] = useState<TextReport | null>(null);
+  const check = async (event: Event) => {
+    event.preventDefault();
+    const input = text.slice(0, MAX_PASTE_CHARS);
+    if (input.trim() === '') return;
+    const result = checkText(await storedEngine(db), input);
+    setReport(result);
+    onChecked?.(input, result);
+  };
+  return (
+    <section class="paste" aria-labelledby="paste-heading">
+      <h2 id="paste-heading">{t.pasteHeading}</h2>
+      <form onSubmit={(e) => void check(e)}>
+        <label for="paste-text">{t.pasteLabel}</label>
+        <textarea
+          id="paste-text"
+          rows={4}
+          maxLength={MAX_PASTE_CHARS}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <button type="submit">{t.pasteButton}</button>
+      </form>
+      <div aria-live="polite" data-testid="paste-result">
+        {report &&
+          (report.aboutCase ? (
+            <ReportView claims={report.claims} quotes={report.quotes} t={t} />
+          ) : (
+            <p>{t.pasteNothing}</p>
+          ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import type { QuoteResult } from '../lib/check-text.ts';
+import type { ClaimResult } from '../lib/claims/check-claim.ts';
+import type { Messages } from './i18n.ts';
+
+const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
+const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅' };
+
+/** Verdict order in lists: what a reader must see first comes first. */
+const ORDER = { contradicted: 0, unverified: 1, supported: 2 };
+
+/** Longest source passage shown in a list, in characters. */
+const PASSAGE_CHARS = 220;
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max);
+  return `${flat.slice(0, cut > 0 ? cut : max)}…`;
+}
+
+/** `[-old-] {+new+} [~a → b~]` as text with <del>, <ins> and <mark>; never parsed as HTML. */
+export function WordDiff({ diff }: { diff: string }) {
+  const TOKEN = /\[-(.*?)-\]|\{\+(.*?)\+\}|\[~(.*?)~\]/g;
+  const parts: preact.ComponentChildren[] = [];
+  let at = 0;
+  for (const m of diff.matchAll(TOKEN)) {
+    parts.push(diff.slice(at, m.index));
+    if (m[1] !== undefined) parts.push(<del key={m.index}>{m[1]}</del>);
+    else if (m[2] !== undefined) parts.push(<ins key={m.index}>{m[2]}</ins>);
+    else parts.push(<mark key={m.index}>{m[3]}</mark>);
+    at = m.index + m[0].length;
+  }
+  parts.push(diff.slice(at));
+  return <p class="diff">{parts}</p>;
+}
+
+export type ListedClaim = ClaimResult & { painted?: boolean };
+
+interface Props {
+  claims: readonly ListedClaim[];
+  quotes: readonly QuoteResult[];
+  t: Messages;
+  /** Offered on each claim when set: show it in the page. */
+  onChoose?: (claim: ListedClaim) => void;
+}
+
+/**
+ * Counts by verdict, then every claim (contradicted first) with its reason and
+ * source passage, then every quotation with its fidelity and word diff.
+ */
+export function ReportView({ claims, quotes, t, onChoose }: Props) {
+  const counts = { supported: 0, contradicted: 0, unverified: 0 };
+  for (const claim of claims) counts[claim.verdict] += 1;
+  const sorted = [...claims].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
+  return (
+    <div class="report">
+      <p class="page-counts" data-testid="page-counts">
+        {t.pageCounts(counts)}
+      </p>
+      <ol class="page-claims">
+        {sorted.map((claim) => {
+          const check = claim.checks.find((c) => c.verdict === claim.verdict) ?? claim.checks[0];
+          return (
+            <li
+              key={`${claim.start}-${claim.text}`}
+              class={`page-claim ${claim.verdict}`}
+              data-verdict={claim.verdict}
+            >
+              <span class="page-verdict" role="img" aria-label={t.verdicts[claim.verdict]}>
+                {ICON[claim.verdict]}
+              </span>
+              <div>
+                {onChoose ? (
+                  <button type="button" class="page-text link-like" onClick={() => onChoose(claim)}>
+                    {claim.text}
+                  </button>
+                ) : (
+                  <p class="page-text">{claim.text}</p>
+                )}
+                <p class="page-reason">
+                  {claim.reason}
+                  {claim.painted === false && ` — ${t.notPainted}`}
+                </p>
+                {check && (
+                  <blockquote class="page-passage" lang="fr">
+                    {shorten(check.evidence.exact, PASSAGE_CHARS)}
+                  </blockquote>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {quotes.length > 0 && (
+        <>
+          <h3>{t.quotationsHeading}</h3>
+          <ol class="page-quotes">
+            {quotes.map((quote) => (
+              <li
+                key={`${quote.start}-${quote.text}`}
+                class={`page-quote ${quote.fidelity}`}
+                data-fidelity={quote.fidelity}
+              >
+                <p>
+                  <span role="img" aria-label={t.fidelity[quote.fidelity]}>
+                    {FIDELITY_ICON[quote.fidelity]}
+                  </span>{' '}
+                  <strong>{t.fidelity[quote.fidelity]}</strong> — « {shorten(quote.text, 160)} »
+                </p>
+                {quote.fidelity === 'altered' && quote.diff && <WordDiff diff={quote.diff} />}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as Browser } from 'wxt/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { axeViolations } from './axe.ts';
+
+/** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
+declare const chrome: typeof Browser;
+
+const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
+const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
+
+describe('the popup', () => {
+  let browser: ExtensionBrowser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await serveStatic(PAGES);
+    browser = await launchWithExtension();
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.locator('li.fact').first().waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fixture page, scanned, and the id of its tab (asked of its content script). */
+  async function openFixture(name: string) {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/${name}`);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('casefile:scan').length > 0,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    const tabId = await browser.serviceWorker.evaluate(async (file) => {
+      for (const tab of await chrome.tabs.query({})) {
+        const report = (await chrome.tabs
+          .sendMessage(tab.id!, { type: 'casefile:get-report' })
+          .catch(() => null)) as { url?: string } | null;
+        if (report?.url?.endsWith(file)) return tab.id!;
+      }
+      return -1;
+    }, name);
+    expect(tabId).toBeGreaterThan(0);
+    return { page, tabId };
+  }
+
+  it('checks a pasted repost on the spot, with the same verdicts as in pages', async () => {
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 440, height: 700 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup
+      .getByLabel(/Paste a text|Collez un texte/)
+      .fill(
+        'RT @infos_fr : Le site coco.gg a été fermé le 25 juin 2024. Selon le parquet, 32 051 procédures liées à Coco ont été ouvertes. « Dans l’ensemble des procédures recensées, la plateforme coco a été utilisée spécifiquement pour son absence notoire de modération »',
+      );
+    await popup.getByRole('button', { name: /^(Check|Vérifier)$/ }).click();
+    const result = popup.getByTestId('paste-result');
+    await result.locator('li.page-claim').first().waitFor({ timeout: 10_000 });
+    expect(await result.locator('li.page-claim').first().getAttribute('data-verdict')).toBe(
+      'contradicted',
+    );
+    expect(await result.locator('li.page-claim').first().textContent()).toContain('23,051');
+    expect(await result.locator('li.page-quote[data-fidelity="altered"]').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await result.locator('li.page-quote del').count()).toBeGreaterThan(0);
+    await result.scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-paste.png') });
+    await popup.close();
+  });
+
+  it('shows a claim in the page when it is chosen in the list', async () => {
+    const { page, tabId } = await openFixture('article-fr.html');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const first = popup.locator('.page-summary li.page-claim').first();
+    await first.waitFor({ timeout: 10_000 });
+    await first.locator('button.page-text').click();
+    const card = page.locator('casefile-card .card');
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.locator('.page-words').textContent()).toContain('32 051');
+    await popup.close();
+    await page.close();
+  });
+
+  it('has no accessibility violations (axe-core), with a page report and a checked text', async () => {
+    const { page, tabId } = await openFixture('article-en.html');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('.page-summary li.page-claim').first().waitFor({ timeout: 10_000 });
+    await popup
+      .getByLabel(/Paste a text|Collez un texte/)
+      .fill('Coco was registered in Malta, French prosecutors said.');
+    await popup.getByRole('button', { name: /^(Check|Vérifier)$/ }).click();
+    await popup.getByTestId('paste-result').locator('li').first().waitFor({ timeout: 10_000 });
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
