@@ -1,12 +1,14 @@
 /**
  * The fact store: the one module that knows IndexedDB. Sources, facts and the
- * packs they came from, a log of checks for later features, and a few
+ * packs they came from, the moderators' history of checks, and a few
  * bookkeeping records. The database name is injected so tests open a fresh one.
  */
 import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { sha256Hex } from './facts/hash.ts';
 import type { Fact, FactPack, Source } from './facts/schema.ts';
 import { parsePackText, type PackProblem } from './facts/validate-pack.ts';
+import type { HistoryEntry, Verdict } from './history/entry.ts';
+import { foldSameLength } from './text/fold.ts';
 
 export const DEFAULT_DB_NAME = 'casefile';
 
@@ -44,16 +46,16 @@ export interface MetaRecord {
   value: unknown;
 }
 
-/** One checked page or text, kept for moderators when history is on. */
-export interface HistoryEntry {
-  id?: number;
-  url: string;
-  title: string;
-  checkedAt: string;
-  counts: { supported: number; contradicted: number; unverified: number };
-  /** The claims and quotes found, as the engine reported them. */
-  results: unknown;
-}
+// The history entry's shape lives beside its pure builder and exports, which
+// must not import Dexie; it is re-exported here with the functions that store it.
+export type {
+  HistoryClaim,
+  HistoryEntry,
+  HistoryMeta,
+  HistoryQuote,
+  Verdict,
+} from './history/entry.ts';
+export { historyEntryFrom } from './history/entry.ts';
 
 export class CasefileDb extends Dexie {
   sources!: EntityTable<StoredSource, 'id'>;
@@ -228,4 +230,152 @@ export async function removePack(db: CasefileDb, packId: string): Promise<void> 
     const orphans = await db.sources.where('packId').equals(packId).primaryKeys();
     await db.sources.bulkDelete(orphans.filter((id) => !cited.has(id)));
   });
+}
+
+// ——————————————————————————————— history ————————————————————————————————
+
+/**
+ * A page checked again within this time (a rescan after the page changed, a
+ * reload) replaces its earlier entry instead of adding a near-duplicate; past
+ * it, a new check is a new visit worth its own line.
+ */
+export const HISTORY_REPLACE_WINDOW_MS = 10 * 60 * 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether an error, or any error it wraps (Dexie's `inner`, a `cause`), is a full disk. */
+function isQuotaError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current !== null && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const { name, message, inner, cause } = current as {
+      name?: unknown;
+      message?: unknown;
+      inner?: unknown;
+      cause?: unknown;
+    };
+    if (name === 'QuotaExceededError') return true;
+    if (typeof message === 'string' && message.includes('QuotaExceededError')) return true;
+    current = inner ?? cause;
+  }
+  return false;
+}
+
+/**
+ * Stores a history entry and returns its id. When an entry for the same page
+ * (same non-empty url) was stored in the ten minutes before this check, it is
+ * replaced — same id, new results — rather than duplicated. `checkedAt` is
+ * stored in UTC form so that the index sorts by time. Rejects with a
+ * RangeError for a `checkedAt` that is not a date, and with an Error saying
+ * the disk is full when the browser refuses the write for lack of space (the
+ * original error is its `cause`); other errors reject as they are.
+ */
+export async function addHistory(db: CasefileDb, entry: HistoryEntry): Promise<number> {
+  const time = Date.parse(entry.checkedAt);
+  if (Number.isNaN(time)) throw new RangeError(`"${entry.checkedAt}" is not a check time`);
+  const { id: _id, ...fields } = entry;
+  const record: HistoryEntry = { ...fields, checkedAt: new Date(time).toISOString() };
+  try {
+    return await db.transaction('rw', db.history, async () => {
+      if (record.url !== '') {
+        const since = time - HISTORY_REPLACE_WINDOW_MS;
+        const recent = (await db.history.where('url').equals(record.url).toArray())
+          .filter((e) => Date.parse(e.checkedAt) >= since)
+          .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt));
+        const [latest, ...older] = recent;
+        if (latest?.id !== undefined) {
+          await db.history.bulkDelete(older.flatMap((e) => (e.id === undefined ? [] : [e.id])));
+          await db.history.put({ ...record, id: latest.id });
+          return latest.id;
+        }
+      }
+      const id = await db.history.add(record);
+      if (id === undefined) throw new Error('the history entry was stored without an id');
+      return id;
+    });
+  } catch (error) {
+    if (isQuotaError(error)) {
+      throw new Error(
+        'The history could not be saved because the disk is full: free some space and check again.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+export interface HistoryQuery {
+  /** Words to find, in any case and with or without accents, in the url, title or a claim. */
+  query?: string;
+  /** Keep only entries with at least one claim of this verdict. */
+  verdict?: Verdict;
+  /** At most this many entries (a positive integer); all when omitted. */
+  limit?: number;
+}
+
+/** Lower case, no accents, one plain space for any run of white space. */
+function foldForSearch(text: string): string {
+  return foldSameLength(text.normalize('NFC')).replace(/\s+/g, ' ');
+}
+
+/** Claims of an entry; rows stored before entries had their typed shape have none. */
+function claimsOf(entry: HistoryEntry): HistoryEntry['results']['claims'] {
+  const claims = (entry.results as Partial<HistoryEntry['results']> | undefined)?.claims;
+  return Array.isArray(claims) ? claims : [];
+}
+
+/**
+ * History entries, newest first. With `query`, only those where every word
+ * of the query appears (case and accents aside) in the url, the title or the
+ * text of a claim; with `verdict`, only those with at least one claim of
+ * that verdict. Throws a RangeError for a `limit` that is not a positive integer.
+ */
+export async function searchHistory(
+  db: CasefileDb,
+  { query = '', verdict, limit }: HistoryQuery = {},
+): Promise<HistoryEntry[]> {
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit > 0)) {
+    throw new RangeError(`a search limit must be a positive integer, not ${limit}`);
+  }
+  const words = foldForSearch(query).split(' ').filter(Boolean);
+  const matches = (entry: HistoryEntry) => {
+    const claims = claimsOf(entry);
+    if (verdict !== undefined && !claims.some((c) => c.verdict === verdict)) return false;
+    if (words.length === 0) return true;
+    const haystack = foldForSearch(
+      [entry.url, entry.title, ...claims.map((c) => c.text)].join('\n'),
+    );
+    return words.every((word) => haystack.includes(word));
+  };
+  const collection = db.history.orderBy('checkedAt').reverse().filter(matches);
+  return limit === undefined ? collection.toArray() : collection.limit(limit).toArray();
+}
+
+/** Deletes the history entries with these ids; ids not stored are ignored. */
+export async function deleteHistory(db: CasefileDb, ids: readonly number[]): Promise<void> {
+  await db.history.bulkDelete([...ids]);
+}
+
+/** Deletes every history entry. */
+export async function clearHistory(db: CasefileDb): Promise<void> {
+  await db.history.clear();
+}
+
+/**
+ * Deletes the entries checked more than `olderThanDays` days before `now`
+ * and returns how many. Throws a RangeError for a negative or non-finite
+ * number of days.
+ */
+export async function pruneHistory(
+  db: CasefileDb,
+  olderThanDays: number,
+  now: Date = new Date(),
+): Promise<number> {
+  if (!(Number.isFinite(olderThanDays) && olderThanDays >= 0)) {
+    throw new RangeError(`cannot keep history for ${olderThanDays} days`);
+  }
+  const cutoff = new Date(now.getTime() - olderThanDays * DAY_MS);
+  if (Number.isNaN(cutoff.getTime())) throw new RangeError('pruning needs a valid date');
+  return db.history.where('checkedAt').below(cutoff.toISOString()).delete();
 }

@@ -101,8 +101,10 @@ describe('seedBundledPack', () => {
       url: 'https://example.org/post',
       title: 'Un post',
       checkedAt: '2026-02-01T10:00:00Z',
+      kind: 'page',
+      language: 'fr',
       counts: { supported: 1, contradicted: 0, unverified: 0 },
-      results: [],
+      results: { claims: [], quotes: [] },
     });
     const dropped = pack.facts[0]!;
     const updated: FactPack = { ...pack, revised: '2026-12-01', facts: pack.facts.slice(1) };

@@ -1,0 +1,123 @@
+/**
+ * A history entry: what a check of one page or pasted text found, kept
+ * compact for the moderators' history (lib/db.ts stores it; the exports read
+ * it). Only what a person reviews later is kept — each claim with its verdict
+ * and the source passage it was compared with, each quotation with its
+ * fidelity — not the mentions nor the offsets into a text that is not stored.
+ */
+import type { TextReport } from '../check-text.ts';
+import type { Check, ClaimResult, EvidenceRef, Verdict } from '../claims/check-claim.ts';
+
+export type { Verdict } from '../claims/check-claim.ts';
+
+/** One claim as kept: the fact and passage it was compared with, when a fact spoke to it. */
+export interface HistoryClaim {
+  text: string;
+  verdict: Verdict;
+  reason: string;
+  factId?: string;
+  evidence?: EvidenceRef;
+}
+
+/** One quotation as kept, with the source it was traced to and the difference, when altered. */
+export interface HistoryQuote {
+  text: string;
+  fidelity: 'exact' | 'altered' | 'unsourced';
+  sourceId?: string;
+  diff?: string;
+}
+
+/** One checked page or pasted text, kept for moderators when history is on. */
+export interface HistoryEntry {
+  id?: number;
+  /** The page's address, or '' for pasted text. */
+  url: string;
+  title: string;
+  kind: 'page' | 'text';
+  language: 'fr' | 'en' | 'und';
+  /** ISO timestamp (UTC, as `Date.toISOString` writes it, so that the index sorts by time). */
+  checkedAt: string;
+  counts: { supported: number; contradicted: number; unverified: number };
+  results: { claims: HistoryClaim[]; quotes: HistoryQuote[] };
+}
+
+/** What a check was of: the page (or '' and 'text' for pasted text), and when. */
+export interface HistoryMeta {
+  url: string;
+  title: string;
+  kind: 'page' | 'text';
+  checkedAt: Date;
+}
+
+/**
+ * Longest text kept in any field. A claim is one sentence and a passage a
+ * few; past this it is a page's worth of run-on text (a feed without
+ * punctuation) that would only swell the store.
+ */
+export const HISTORY_TEXT_MAX = 2000;
+
+/** `text` cut to at most `max` UTF-16 units, ending in "…" when cut, never inside a surrogate pair. */
+export function truncateText(text: string, max: number = HISTORY_TEXT_MAX): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * The check a claim's verdict rests on: the first check with the claim's own
+ * verdict (for a contradicted claim, the first contradiction, which its reason
+ * begins with); none for an unverified claim.
+ */
+export function decisiveCheck(claim: Pick<ClaimResult, 'verdict' | 'checks'>): Check | undefined {
+  if (claim.verdict === 'unverified') return undefined;
+  return claim.checks.find((c) => c.verdict === claim.verdict) ?? claim.checks[0];
+}
+
+function historyClaim(claim: ClaimResult): HistoryClaim {
+  const check = decisiveCheck(claim);
+  return {
+    text: truncateText(claim.text),
+    verdict: claim.verdict,
+    reason: truncateText(claim.reason),
+    ...(check && {
+      factId: check.factId,
+      evidence: {
+        sourceId: check.evidence.sourceId,
+        exact: truncateText(check.evidence.exact),
+        start: check.evidence.start,
+        end: check.evidence.end,
+      },
+    }),
+  };
+}
+
+/**
+ * The history entry for an engine report: its claims (each with the fact and
+ * source passage of the check its verdict rests on) and quotations, every
+ * text cut to HISTORY_TEXT_MAX characters, and the count of each verdict.
+ * Pure: the caller stores it with `addHistory`.
+ */
+export function historyEntryFrom(report: TextReport, meta: HistoryMeta): HistoryEntry {
+  const checkedAt = meta.checkedAt.getTime();
+  if (Number.isNaN(checkedAt)) throw new RangeError('a history entry needs a valid check time');
+  const claims = report.claims.map(historyClaim);
+  const counts = { supported: 0, contradicted: 0, unverified: 0 };
+  for (const claim of claims) counts[claim.verdict] += 1;
+  const quotes: HistoryQuote[] = report.quotes.map((q) => ({
+    text: truncateText(q.text),
+    fidelity: q.fidelity,
+    ...(q.sourceId !== undefined && { sourceId: q.sourceId }),
+    ...(q.diff !== '' && { diff: truncateText(q.diff) }),
+  }));
+  return {
+    url: truncateText(meta.url),
+    title: truncateText(meta.title),
+    kind: meta.kind,
+    language: report.language,
+    checkedAt: meta.checkedAt.toISOString(),
+    counts,
+    results: { claims, quotes },
+  };
+}
