@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ToContent } from '../utils/messages.ts';
 import { targetTabId } from './PageSummary.tsx';
-import { getSettings, saveSettings, type Settings } from '../utils/settings.ts';
+import { getSettings, updateSettings, type Settings } from '../utils/settings.ts';
 import type { Messages } from './i18n.ts';
 
 /**
@@ -35,7 +35,8 @@ export function HighlightToggles({ t }: { t: Messages }) {
   if (!settings) return null;
   const update = (next: Settings) => {
     setSettings(next);
-    void saveSettings(next);
+    // Only the two switches of this panel: other settings stay as stored.
+    void updateSettings({ enabled: next.enabled, disabledSites: next.disabledSites });
   };
   return (
     <fieldset class="toggles">

@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { ToContent } from '../utils/messages.ts';
+import type { SourceMeta } from '../lib/facts/schema.ts';
+import { detectLanguage } from '../lib/text/language.ts';
 import type { Messages } from './i18n.ts';
 import { ReportView, type ListedClaim } from './ReportView.tsx';
 
@@ -40,7 +42,7 @@ async function activeReport(): Promise<PageReport | null> {
  * those past the page's highlight limit, which are only listed here.
  * Choosing one shows it in the page with its card.
  */
-export function PageSummary({ t }: { t: Messages }) {
+export function PageSummary({ t, sources }: { t: Messages; sources?: readonly SourceMeta[] }) {
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
   useEffect(() => {
     void activeReport().then(setReport);
@@ -63,6 +65,10 @@ export function PageSummary({ t }: { t: Messages }) {
         quotes={report.quotes}
         t={t}
         onChoose={(c) => void reveal(c)}
+        sources={sources}
+        replyLanguage={
+          detectLanguage(report.claims.map((c) => c.text).join(' ')) === 'en' ? 'en' : 'fr'
+        }
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { checkText, createEngine, type Engine, type TextReport } from '../lib/check-text.ts';
 import type { CasefileDb } from '../lib/db.ts';
+import type { SourceMeta } from '../lib/facts/schema.ts';
 import type { Messages } from './i18n.ts';
 import { ReportView } from './ReportView.tsx';
 
@@ -28,10 +29,12 @@ function storedEngine(db: CasefileDb): Promise<Engine> {
 export function PasteCheck({
   db,
   t,
+  sources,
   onChecked,
 }: {
   db: CasefileDb;
   t: Messages;
+  sources?: readonly SourceMeta[];
   onChecked?: (text: string, report: TextReport) => void;
 }) {
   const [text, setText] = useState('');
@@ -61,7 +64,13 @@ export function PasteCheck({
       <div aria-live="polite" data-testid="paste-result">
         {report &&
           (report.aboutCase ? (
-            <ReportView claims={report.claims} quotes={report.quotes} t={t} />
+            <ReportView
+              claims={report.claims}
+              quotes={report.quotes}
+              t={t}
+              sources={sources}
+              replyLanguage={report.language === 'en' ? 'en' : 'fr'}
+            />
           ) : (
             <p>{t.pasteNothing}</p>
           ))}

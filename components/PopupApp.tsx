@@ -1,4 +1,12 @@
-import { BUNDLED_PACK_ID, CasefileDb, type StoredFact } from '../lib/db.ts';
+import type { TextReport } from '../lib/check-text.ts';
+import {
+  addHistory,
+  BUNDLED_PACK_ID,
+  CasefileDb,
+  historyEntryFrom,
+  type StoredFact,
+} from '../lib/db.ts';
+import { getSettings } from '../utils/settings.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
 import { FactItem } from './FactItem.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
@@ -50,11 +58,22 @@ async function readStore(db: CasefileDb): Promise<StoreSnapshot> {
   });
 }
 
+/** Records a pasted text in the history, unless the user turned the history off. */
+async function logText(db: CasefileDb, text: string, report: TextReport): Promise<void> {
+  if (!report.aboutCase || !(await getSettings()).history) return;
+  const title = text.replace(/\s+/g, ' ').slice(0, 80);
+  await addHistory(
+    db,
+    historyEntryFrom(report, { url: '', title, kind: 'text', checkedAt: new Date() }),
+  );
+}
+
 /** The toolbar popup: the case, what the store holds, and every fact with its source passage. */
 export function PopupApp({ db }: { db: CasefileDb }) {
   const language = uiLanguage();
   const t = messagesFor(language);
   const store = useLiveQuery(() => readStore(db), [db]);
+  const sourceList = store.status === 'ready' ? [...store.value.sources.values()] : undefined;
 
   return (
     <main lang={language}>
@@ -68,8 +87,18 @@ export function PopupApp({ db }: { db: CasefileDb }) {
         )}
         <HighlightToggles t={t} />
       </header>
-      <PageSummary t={t} />
-      <PasteCheck db={db} t={t} />
+      <PageSummary t={t} sources={sourceList} />
+      <PasteCheck
+        db={db}
+        t={t}
+        sources={sourceList}
+        onChecked={(text, report) => void logText(db, text, report)}
+      />
+      <p class="history-link">
+        <a href="/history.html" target="_blank" rel="noopener">
+          {t.historyLink}
+        </a>
+      </p>
       {store.status === 'loading' && <p role="status">{t.loading}</p>}
       {store.status === 'error' && (
         <p role="alert">

@@ -1,6 +1,8 @@
 import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
+import type { SourceMeta } from '../lib/facts/schema.ts';
 import type { Messages } from './i18n.ts';
+import { ReplyButton } from './ReplyButton.tsx';
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
 const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅' };
@@ -40,6 +42,9 @@ interface Props {
   claims: readonly ListedClaim[];
   quotes: readonly QuoteResult[];
   t: Messages;
+  /** With the sources, contradicted claims offer a reply to copy, in `replyLanguage`. */
+  sources?: readonly SourceMeta[];
+  replyLanguage?: 'fr' | 'en';
   /** Offered on each claim when set: show it in the page. */
   onChoose?: (claim: ListedClaim) => void;
 }
@@ -48,7 +53,7 @@ interface Props {
  * Counts by verdict, then every claim (contradicted first) with its reason and
  * source passage, then every quotation with its fidelity and word diff.
  */
-export function ReportView({ claims, quotes, t, onChoose }: Props) {
+export function ReportView({ claims, quotes, t, onChoose, sources, replyLanguage = 'fr' }: Props) {
   const counts = { supported: 0, contradicted: 0, unverified: 0 };
   for (const claim of claims) counts[claim.verdict] += 1;
   const sorted = [...claims].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
@@ -85,6 +90,9 @@ export function ReportView({ claims, quotes, t, onChoose }: Props) {
                   <blockquote class="page-passage" lang="fr">
                     {shorten(check.evidence.exact, PASSAGE_CHARS)}
                   </blockquote>
+                )}
+                {sources && claim.verdict === 'contradicted' && (
+                  <ReplyButton claim={claim} sources={sources} language={replyLanguage} t={t} />
                 )}
               </div>
             </li>

@@ -4,6 +4,7 @@ import { BUNDLED_PACK_ID, type CasefileDb, type StoredFact, type StoredSource } 
 import type { Language, Rendering } from '../lib/facts/schema.ts';
 import type { SourceLink } from '../lib/source-link.ts';
 import { CitingFacts } from './CitingFacts.tsx';
+import { PressComparison } from './PressComparison.tsx';
 import { formatDate, uiLanguage } from './i18n.ts';
 import { SourceText, type Passage } from './SourceText.tsx';
 import { useLiveQuery } from './use-live-query.ts';
@@ -327,6 +328,11 @@ export function SourceViewer({ db, link }: Props) {
             lang={source.language}
             markLabel={t.citedPassage}
             revealKey={revealKey}
+          />
+          <PressComparison
+            facts={page.value.citing}
+            publishers={page.value.publishers}
+            language={language}
           />
         </main>
         <aside aria-labelledby="facts-heading" ref={aside}>

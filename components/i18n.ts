@@ -1,7 +1,20 @@
 import type { Language } from '../lib/facts/schema.ts';
 
 /** The interface language: French for a French browser, English otherwise. */
+/** Where extension pages keep the language chosen in the options, readable without waiting. */
+export const LANGUAGE_CHOICE_KEY = 'casefile:language';
+
+/**
+ * The interface language: the one chosen in the options (extension pages
+ * keep it in their own localStorage), else French for a French browser,
+ * English otherwise. In a web page (the content script) only the browser's
+ * language is read: the page's storage is not ours.
+ */
 export function uiLanguage(locale: string = navigator.language): Language {
+  if (globalThis.location?.protocol === 'chrome-extension:') {
+    const chosen = globalThis.localStorage?.getItem(LANGUAGE_CHOICE_KEY);
+    if (chosen === 'fr' || chosen === 'en') return chosen;
+  }
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
@@ -45,6 +58,8 @@ const MESSAGES = {
     pasteButton: 'Vérifier',
     pasteNothing: 'Ce texte ne parle pas de l’affaire Coco.',
     historyLink: 'Historique des vérifications',
+    copyReply: 'Copier une réponse',
+    replyCopied: 'Réponse copiée',
     pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
       `${c.contradicted} contredite(s) · ${c.supported} confirmée(s) · ${c.unverified} non vérifiable(s)`,
     notPainted: 'non surlignée (limite de la page atteinte)',
@@ -100,6 +115,8 @@ const MESSAGES = {
     pasteButton: 'Check',
     pasteNothing: 'This text does not speak of the Coco case.',
     historyLink: 'History of checks',
+    copyReply: 'Copy a reply',
+    replyCopied: 'Reply copied',
     pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
       `${c.contradicted} contradicted · ${c.supported} supported · ${c.unverified} unverified`,
     notPainted: 'not highlighted (the page’s limit was reached)',

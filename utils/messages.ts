@@ -3,6 +3,8 @@
  * browser: page text goes from a content script to the extension's own
  * service worker at most, never to the network.
  */
+import type { QuoteResult } from '../lib/check-text.ts';
+import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { Fact, Source } from '../lib/facts/schema.ts';
 
 export interface VerdictCounts {
@@ -15,7 +17,14 @@ export interface VerdictCounts {
 export type ToBackground =
   | { type: 'casefile:get-facts' }
   | { type: 'casefile:page-counts'; counts: VerdictCounts; mentions: number }
-  | { type: 'casefile:open-source'; sourceId: string; start: number; end: number };
+  | { type: 'casefile:open-source'; sourceId: string; start: number; end: number }
+  | {
+      type: 'casefile:page-checked';
+      url: string;
+      title: string;
+      claims: ClaimResult[];
+      quotes: QuoteResult[];
+    };
 
 /** Background or popup → content script. */
 export type ToContent =

@@ -1,6 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CasefileDb, recordSeedCheck, recordSeedError, seedBundledPack } from '../../lib/db.ts';
+import {
+  addHistory,
+  CasefileDb,
+  historyEntryFrom,
+  pruneHistory,
+  recordSeedCheck,
+  recordSeedError,
+  seedBundledPack,
+} from '../../lib/db.ts';
+import { detectLanguage } from '../../lib/text/language.ts';
+import { getSettings } from '../../utils/settings.ts';
 import { formatProblems } from '../../lib/facts/validate-pack.ts';
 import { sourceViewerPath } from '../../lib/source-link.ts';
 import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
@@ -55,6 +65,37 @@ export default defineBackground(() => {
     };
   }
 
+  /** Records a checked page in the history, unless the user turned the history off. */
+  async function logPage(
+    message: Extract<ToBackground, { type: 'casefile:page-checked' }>,
+  ): Promise<void> {
+    const settings = await getSettings();
+    if (!settings.history) return;
+    const language = detectLanguage(message.claims.map((c) => c.text).join(' '));
+    const report = {
+      language,
+      aboutCase: true,
+      mentions: [],
+      claims: message.claims,
+      quotes: message.quotes,
+    };
+    await addHistory(
+      db,
+      historyEntryFrom(report, {
+        url: message.url,
+        title: message.title,
+        kind: 'page',
+        checkedAt: new Date(),
+      }),
+    );
+  }
+
+  /** Drops history entries older than the user keeps them. */
+  async function prune(): Promise<void> {
+    const settings = await getSettings();
+    await pruneHistory(db, settings.historyDays);
+  }
+
   /** Claim counts per tab and frame: the badge shows the tab's total. */
   const counts = new Map<number, Map<number, VerdictCounts>>();
 
@@ -98,6 +139,10 @@ export default defineBackground(() => {
       updateBadge(tabId);
       return undefined;
     }
+    if (message.type === 'casefile:page-checked') {
+      void logPage(message).catch((error: unknown) => console.error('[casefile] history', error));
+      return undefined;
+    }
     if (message.type === 'casefile:open-source') {
       const { sourceId, start, end } = message;
       const path = sourceViewerPath({ sourceId, start, end });
@@ -138,4 +183,5 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => seed('browser start'));
   seed('service worker start');
+  prune().catch((error: unknown) => console.error('[casefile] pruning the history failed', error));
 });

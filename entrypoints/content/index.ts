@@ -65,7 +65,7 @@ class PageController {
   /** Aborts the pass under way when highlighting is switched off. */
   private pass: AbortController | null = null;
   private readonly card: CardHost;
-  private readonly language = uiLanguage();
+  private language = uiLanguage();
 
   constructor(private readonly ctx: ContentScriptContext) {
     const controller = new AbortController();
@@ -82,10 +82,12 @@ class PageController {
       browser.runtime.onMessage.removeListener(this.onMessage),
     );
     watchSettings((settings) => {
+      this.language = settings.language === 'auto' ? uiLanguage() : settings.language;
       if (highlightsOn(settings, location.hostname)) void this.switchOn();
       else this.switchOff();
     }, this.signal);
     void getSettings().then((settings) => {
+      if (settings.language !== 'auto') this.language = settings.language;
       if (highlightsOn(settings, location.hostname)) void this.switchOn();
     });
   }
@@ -219,6 +221,17 @@ class PageController {
       else if (item.kind === 'mention') mentions += 1;
     }
     void sendToBackground({ type: 'casefile:page-counts', counts, mentions });
+    // The moderators' record keeps pages, not their frames.
+    if (window === window.top && this.items.some((item) => item.kind === 'claim')) {
+      const { claims, quotes } = this.report();
+      void sendToBackground({
+        type: 'casefile:page-checked',
+        url: location.href,
+        title: document.title,
+        claims,
+        quotes,
+      });
+    }
   }
 
   /** What the page holds, for the popup. */

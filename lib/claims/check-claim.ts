@@ -349,14 +349,26 @@ function placeSlots(folded: string, places: readonly PlaceValue[]): Found[] {
   return found;
 }
 
+/** English names of places, for reasons a person reads ("Malta", not "MT"). */
+const PLACE_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+
+function placeName(code: string): string {
+  try {
+    return PLACE_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function comparePlaces(code: string, value: Value): Comparison {
   if (value.kind !== 'places') return null;
-  if (value.places.includes(code))
-    return { verdict: 'supported', note: `${code}, as the sources say` };
+  if (value.places.includes(code)) {
+    return { verdict: 'supported', note: `${placeName(code)}, as the sources say` };
+  }
   if (!value.closed) return null;
   return {
     verdict: 'contradicted',
-    note: `${code} stated; the sources name ${value.places.join(', ')}`,
+    note: `${placeName(code)} stated; the sources name ${value.places.map(placeName).join(', ')}`,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   launchWithExtension,
   type ExtensionBrowser,
 } from '../../scripts/lib/browser.ts';
+import { axeViolations } from './axe.ts';
 import { waitForStore } from './store-reader.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -122,6 +123,28 @@ describe('the source viewer in Chromium', () => {
     expect(await rounded.locator('.note').textContent()).toContain('23 051');
     expect(await page.getByTestId('metadata').textContent()).toContain('Thomas Leroy');
     expect(await page.getByTestId('metadata').textContent()).toMatch(/presse|press report/);
+    await page.close();
+  });
+
+  it('sets the press article’s renderings beside the release’s original passages', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(WIDE);
+    await page.goto(viewerUrl({ sourceId: ARTICLE }));
+    const section = page.locator('section.press-comparison');
+    await section.waitFor();
+    const rounded = section.locator('li[data-rendering="rounds"]');
+    expect(await rounded.count()).toBeGreaterThan(0);
+    const pair = rounded.filter({ hasText: '23.000' }).first();
+    expect(await pair.locator('blockquote').first().textContent()).toContain('23 051');
+    expect(await pair.locator('blockquote').nth(1).textContent()).toContain('plus de 23.000');
+    const altered = section
+      .locator('li[data-rendering="alters"]')
+      .filter({ hasText: 'absence notoire' });
+    expect(await altered.count()).toBe(1);
+    expect(await altered.locator('blockquote').first().textContent()).toContain('notoire absence');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'source-viewer-press.png') });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 

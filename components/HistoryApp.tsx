@@ -1,0 +1,195 @@
+import { useState } from 'preact/hooks';
+import {
+  clearHistory,
+  deleteHistory,
+  searchHistory,
+  type CasefileDb,
+  type HistoryEntry,
+} from '../lib/db.ts';
+import type { SourceMeta } from '../lib/facts/schema.ts';
+import { historyToClaimReview } from '../lib/history/export-claim-review.ts';
+import { historyToCsv } from '../lib/history/export-csv.ts';
+import type { Verdict } from '../lib/claims/check-claim.ts';
+import { formatDate, messagesFor, uiLanguage } from './i18n.ts';
+import { ReplyButton } from './ReplyButton.tsx';
+import { useLiveQuery } from './use-live-query.ts';
+
+const MESSAGES = {
+  fr: {
+    title: 'Historique des vérifications',
+    search: 'Rechercher (adresse, titre, texte d’une affirmation)',
+    verdict: 'Verdict',
+    any: 'Tous',
+    exportCsv: 'Exporter en CSV',
+    exportJsonLd: 'Exporter en JSON-LD (ClaimReview)',
+    deleteEntry: 'Supprimer',
+    deleteAll: 'Tout supprimer',
+    confirmAll: 'Supprimer tout l’historique ? Cliquez encore pour confirmer.',
+    empty: 'Aucune vérification enregistrée.',
+    pasted: 'Texte collé',
+    exported: (n: number) => `${n} entrée(s) exportée(s).`,
+  },
+  en: {
+    title: 'History of checks',
+    search: 'Search (address, title, text of a claim)',
+    verdict: 'Verdict',
+    any: 'Any',
+    exportCsv: 'Export as CSV',
+    exportJsonLd: 'Export as JSON-LD (ClaimReview)',
+    deleteEntry: 'Delete',
+    deleteAll: 'Delete all',
+    confirmAll: 'Delete the whole history? Click again to confirm.',
+    empty: 'No check recorded.',
+    pasted: 'Pasted text',
+    exported: (n: number) => `${n} entries exported.`,
+  },
+};
+
+/** Offers `content` as a file download; nothing leaves the browser. */
+function download(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
+
+/**
+ * The moderators' record: every checked page and pasted text, searchable,
+ * deletable, and exportable as CSV and as schema.org ClaimReview JSON-LD.
+ */
+export function HistoryApp({ db }: { db: CasefileDb }) {
+  const language = uiLanguage();
+  const t = MESSAGES[language];
+  const common = messagesFor(language);
+  const [query, setQuery] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | ''>('');
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState('');
+  const live = useLiveQuery(
+    async () => ({
+      entries: await searchHistory(db, { query, verdict: verdict || undefined, limit: 500 }),
+      sources: (await db.sources.toArray()).map(
+        ({ text: _t, packId: _p, ...meta }) => meta as SourceMeta,
+      ),
+    }),
+    [db, query, verdict],
+  );
+  const entries: HistoryEntry[] = live.status === 'ready' ? live.value.entries : [];
+  const sources = live.status === 'ready' ? live.value.sources : [];
+  const stamp = new Date().toISOString().slice(0, 10);
+
+  return (
+    <div class="page" lang={language}>
+      <header>
+        <h1>{t.title}</h1>
+        <div class="controls">
+          <label>
+            {t.search}
+            <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t.verdict}
+            <select
+              value={verdict}
+              onChange={(e) => setVerdict(e.currentTarget.value as Verdict | '')}
+            >
+              <option value="">{t.any}</option>
+              <option value="contradicted">{common.verdicts.contradicted}</option>
+              <option value="supported">{common.verdicts.supported}</option>
+              <option value="unverified">{common.verdicts.unverified}</option>
+            </select>
+          </label>
+        </div>
+        <div class="actions">
+          <button
+            type="button"
+            onClick={() => {
+              download(
+                `casefile-history-${stamp}.csv`,
+                'text/csv;charset=utf-8',
+                historyToCsv(entries),
+              );
+              setStatus(t.exported(entries.length));
+            }}
+          >
+            {t.exportCsv}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              const doc = historyToClaimReview(entries, sources, { generatedAt: new Date() });
+              download(
+                `casefile-claimreview-${stamp}.jsonld`,
+                'application/ld+json',
+                JSON.stringify(doc, null, 2),
+              );
+              setStatus(t.exported(entries.length));
+            }}
+          >
+            {t.exportJsonLd}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => {
+              if (!confirming) return setConfirming(true);
+              setConfirming(false);
+              void clearHistory(db);
+            }}
+          >
+            {confirming ? t.confirmAll : t.deleteAll}
+          </button>
+        </div>
+        <p role="status" class="status">
+          {status}
+        </p>
+      </header>
+      <main>
+        {live.status === 'ready' && entries.length === 0 && <p>{t.empty}</p>}
+        <ol class="entries">
+          {entries.map((entry) => (
+            <li key={entry.id} class="entry" data-testid="history-entry">
+              <div class="entry-head">
+                <h2>{entry.kind === 'text' ? t.pasted : entry.title || entry.url}</h2>
+                <button
+                  type="button"
+                  onClick={() => entry.id !== undefined && void deleteHistory(db, [entry.id])}
+                >
+                  {t.deleteEntry}
+                </button>
+              </div>
+              <p class="meta">
+                {formatDate(entry.checkedAt.slice(0, 10), language)} {entry.checkedAt.slice(11, 16)}{' '}
+                UTC
+                {entry.url && <> · {entry.url}</>} · {common.pageCounts(entry.counts)}
+              </p>
+              <ul class="claims">
+                {entry.results.claims.map((claim, i) => (
+                  <li key={i} class={claim.verdict} data-verdict={claim.verdict}>
+                    <span role="img" aria-label={common.verdicts[claim.verdict]}>
+                      {ICON[claim.verdict]}
+                    </span>{' '}
+                    {claim.text}
+                    <span class="reason">{claim.reason}</span>
+                    {claim.verdict === 'contradicted' && (
+                      <ReplyButton
+                        claim={claim}
+                        sources={sources}
+                        language={entry.language === 'en' ? 'en' : 'fr'}
+                        t={common}
+                      />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </main>
+    </div>
+  );
+}

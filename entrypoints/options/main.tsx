@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../components/OptionsApp.tsx';
+import { CasefileDb } from '../../lib/db.ts';
+
+// The options page (chrome://extensions → Details → Extension options), in a tab.
+const root = document.getElementById('app');
+if (root) render(<OptionsApp db={new CasefileDb()} />, root);
