@@ -9,9 +9,10 @@ export default defineConfig({
   outDir: process.env.CASEFILE_OUTPUT_DIR ?? '.output',
   manifestVersion: 3,
   manifest: ({ mode }) => ({
-    name: 'Casefile',
-    description:
-      'Check what a page says about the Coco case (coco.gg, 25 June 2024) against its primary sources.',
+    // Manifest strings come from public/_locales (English by default, French).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // The fewest that do the job; each is listed with its reason in the README
     // (and a test fails if one is added without being listed there).
     // The content script's <all_urls> match is what lets it read pages.

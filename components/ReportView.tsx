@@ -1,6 +1,7 @@
 import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
+import { sourceViewerPath } from '../lib/source-link.ts';
 import type { Messages } from './i18n.ts';
 import { ReplyButton } from './ReplyButton.tsx';
 
@@ -88,7 +89,15 @@ export function ReportView({ claims, quotes, t, onChoose, sources, replyLanguage
                 </p>
                 {check && (
                   <blockquote class="page-passage" lang="fr">
-                    {shorten(check.evidence.exact, PASSAGE_CHARS)}
+                    {shorten(check.evidence.exact, PASSAGE_CHARS)}{' '}
+                    <a
+                      href={sourceViewerPath(check.evidence)}
+                      target="_blank"
+                      rel="noopener"
+                      class="source-link"
+                    >
+                      {t.openSource}
+                    </a>
                   </blockquote>
                 )}
                 {sources && claim.verdict === 'contradicted' && (

@@ -120,7 +120,7 @@ export default defineBackground(() => {
         tabId,
         title:
           total > 0
-            ? `Casefile: ${total} claims about the Coco case, ${contradicted} contradicted`
+            ? browser.i18n.getMessage('badgeTitle', [String(total), String(contradicted)])
             : 'Casefile',
       })
       .catch(() => {});
@@ -174,9 +174,7 @@ export default defineBackground(() => {
     browser.contextMenus.removeAll(() => {
       browser.contextMenus.create({
         id: MENU_ID,
-        title: browser.i18n.getUILanguage().startsWith('fr')
-          ? 'Vérifier la sélection avec Casefile'
-          : 'Check this selection with Casefile',
+        title: browser.i18n.getMessage('menuCheckSelection'),
         contexts: ['selection'],
       });
     });

@@ -10,6 +10,7 @@ import {
   launchWithExtension,
   type ExtensionBrowser,
 } from '../../scripts/lib/browser.ts';
+import { axeViolations } from './axe.ts';
 import { readStore, waitForStore } from './store-reader.ts';
 
 /** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
@@ -256,6 +257,8 @@ describe('the options page in Chromium', () => {
       path: resolve(SCREENSHOTS, 'options-import-error.png'),
       fullPage: true,
     });
+    // No accessibility violation, with the error shown.
+    expect(await axeViolations(page)).toEqual([]);
 
     // Not JSON at all.
     await importFile(page, tempFile('notes.json', '{"format": "casefile-facts",'));

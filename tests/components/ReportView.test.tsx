@@ -1,0 +1,101 @@
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { messagesFor } from '../../components/i18n.ts';
+import { ReportView } from '../../components/ReportView.tsx';
+import { checkText, createEngine, type TextReport } from '../../lib/check-text.ts';
+import { seedPack } from '../helpers/seed-files.ts';
+
+// A realistic repost, checked by the real engine on the real facts.
+const REPOST =
+  'Le site coco.gg a été fermé le 25 juin 2024. Selon le parquet, 32 051 procédures liées à Coco ont été ouvertes. ' +
+  '« Dans l’ensemble des procédures recensées, la plateforme coco a été utilisée spécifiquement pour son absence notoire de modération »';
+
+let report: TextReport;
+let sources: {
+  id: string;
+  title: string;
+  publisher: string;
+  author: string | null;
+  published: string;
+  language: 'fr' | 'en';
+  standing: 'primary' | 'press';
+  sha256: string;
+}[];
+
+beforeAll(async () => {
+  const pack = await seedPack();
+  report = checkText(createEngine(pack.pack.facts, pack.sources), REPOST);
+  sources = pack.sources.map(({ text: _text, ...meta }) => meta);
+});
+
+function rendered(node: preact.ComponentChild) {
+  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  (globalThis as { document?: unknown }).document = document;
+  const root = document.getElementById('root')!;
+  render(node, root as unknown as Element);
+  return root;
+}
+
+describe('ReportView', () => {
+  it('lists the contradicted claim first, with its reason, source passage and link to it', () => {
+    const root = rendered(
+      <ReportView
+        claims={report.claims}
+        quotes={report.quotes}
+        t={messagesFor('en')}
+        sources={sources}
+      />,
+    );
+    const items = [...root.querySelectorAll('li.page-claim')];
+    expect(items.map((li) => li.getAttribute('data-verdict'))).toEqual([
+      'contradicted',
+      'supported',
+      'supported',
+    ]);
+    expect(items[0]!.textContent).toContain('32,051 stated; the sources say 23,051');
+    expect(items[0]!.querySelector('blockquote')!.textContent).toContain(
+      '23 051 procédures judiciaires',
+    );
+    expect(items[0]!.querySelector('a.source-link')!.getAttribute('href')).toMatch(
+      /^\/source\.html#source=parquet-paris-communique-2024-06-25&start=\d+&end=\d+$/,
+    );
+    expect(root.querySelector('[data-testid="page-counts"]')!.textContent).toBe(
+      '1 contradicted · 2 supported · 0 unverified',
+    );
+  });
+
+  it('offers a sourced reply only for the contradicted claim, in the requested language', () => {
+    const root = rendered(
+      <ReportView
+        claims={report.claims}
+        quotes={report.quotes}
+        t={messagesFor('fr')}
+        sources={sources}
+        replyLanguage="fr"
+      />,
+    );
+    const replies = [...root.querySelectorAll('button.reply')];
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.getAttribute('data-reply')).toMatch(
+      /^« 32 051 procédures » : inexact\. Selon le communiqué/,
+    );
+  });
+
+  it('shows the altered quotation with its word diff as text, never as markup', () => {
+    const root = rendered(<ReportView claims={[]} quotes={report.quotes} t={messagesFor('en')} />);
+    const quote = root.querySelector('li.page-quote[data-fidelity="altered"]')!;
+    expect(quote.querySelector('del')!.textContent).toBe('sa');
+    expect(quote.querySelector('ins')!.textContent).toBe('son');
+    expect(quote.querySelector('mark')!.textContent).toContain('absence notoire');
+    const injected = rendered(
+      <ReportView
+        claims={[{ ...report.claims[0]!, text: '<img src=x onerror=alert(1)>' }]}
+        quotes={[]}
+        t={messagesFor('en')}
+      />,
+    );
+    expect(injected.querySelector('img')).toBeNull();
+    expect(injected.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
