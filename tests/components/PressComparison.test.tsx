@@ -1,9 +1,8 @@
-import { parseHTML } from 'linkedom';
-import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { PressComparison } from '../../components/PressComparison.tsx';
 import type { StoredFact } from '../../lib/db.ts';
 import { FactPackSchema } from '../../lib/facts/schema.ts';
+import { rendered } from '../helpers/render.ts';
 import { readSeedJson } from '../helpers/seed-files.ts';
 
 const facts: StoredFact[] = FactPackSchema.parse(readSeedJson('facts.json')).facts.map(
@@ -17,14 +16,6 @@ const publishers = new Map([
   ['parquet-paris-communique-2024-06-25', 'Parquet de Paris (JUNALCO)'],
   ['bfm-techco-fermeture-coco-2024-06-25', 'BFM (Tech&Co)'],
 ]);
-
-function rendered(node: preact.ComponentChild) {
-  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  (globalThis as { document?: unknown }).document = document;
-  const root = document.getElementById('root')!;
-  render(node, root as unknown as Element);
-  return root;
-}
 
 describe('PressComparison', () => {
   it('sets each rounded or altered rendering beside the release’s original, with its note', () => {

@@ -1,9 +1,8 @@
-import { parseHTML } from 'linkedom';
-import { render } from 'preact';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../components/i18n.ts';
 import { ReportView } from '../../components/ReportView.tsx';
 import { checkText, createEngine, type TextReport } from '../../lib/check-text.ts';
+import { rendered } from '../helpers/render.ts';
 import { seedPack } from '../helpers/seed-files.ts';
 
 // A realistic repost, checked by the real engine on the real facts.
@@ -28,14 +27,6 @@ beforeAll(async () => {
   report = checkText(createEngine(pack.pack.facts, pack.sources), REPOST);
   sources = pack.sources.map(({ text: _text, ...meta }) => meta);
 });
-
-function rendered(node: preact.ComponentChild) {
-  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  (globalThis as { document?: unknown }).document = document;
-  const root = document.getElementById('root')!;
-  render(node, root as unknown as Element);
-  return root;
-}
 
 describe('ReportView', () => {
   it('lists the contradicted claim first, with its reason, source passage and link to it', () => {
