@@ -106,8 +106,18 @@ function paragraphsOf(text: string): Span[] {
   return spans;
 }
 
-function containsMention(sentence: Span, mentions: readonly Mention[]): boolean {
-  return mentions.some((m) => m.start < sentence.end && sentence.start < m.end);
+/**
+ * For spans in text order, whether each overlaps one of `marks` (also in text
+ * order): one sweep over both lists, linear in their lengths.
+ */
+function overlapsAny(spans: readonly Span[], marks: readonly Span[]): boolean[] {
+  const result: boolean[] = [];
+  let m = 0;
+  for (const span of spans) {
+    while (m < marks.length && marks[m]!.end <= span.start) m++;
+    result.push(m < marks.length && marks[m]!.start < span.end);
+  }
+  return result;
 }
 
 /**
@@ -121,18 +131,26 @@ export function checkText(engine: Engine, text: string): TextReport {
   if (!aboutCase) return { language, aboutCase, mentions, claims: [], quotes: [] };
 
   const sentences = splitSentences(text, language);
-  const caseParagraphs = paragraphsOf(text).filter((p) => containsMention(p, mentions));
+  const named = overlapsAny(sentences, mentions);
+  const paragraphs = paragraphsOf(text);
+  const paragraphNamesCase = overlapsAny(paragraphs, mentions);
+  const caseParagraphs = paragraphs.filter((_p, i) => paragraphNamesCase[i]);
+  // Each sentence starts in one paragraph; both lists are in text order.
+  const inCaseParagraph = overlapsAny(
+    sentences.map((s) => ({ start: s.start, end: s.start + 1 })),
+    caseParagraphs,
+  );
   const claims: ClaimResult[] = [];
-  for (const span of sentences) {
+  for (const [i, span] of sentences.entries()) {
     const claim = checkClaim(text.slice(span.start, span.end), span.start, {
       language,
       index: engine.index,
       slots: engine.slots,
-      inCaseParagraph: caseParagraphs.some((p) => p.start <= span.start && span.start < p.end),
+      inCaseParagraph: inCaseParagraph[i]!,
     });
     // A sentence is about the case when it names it, or when it states
     // something the facts speak to (on a page that is about the case).
-    if (claim.checks.length > 0 || containsMention(span, mentions)) claims.push(claim);
+    if (claim.checks.length > 0 || named[i]) claims.push(claim);
   }
 
   const quotes: QuoteResult[] = [];

@@ -17,7 +17,7 @@ import {
   type Comparison,
   type PartialDate,
 } from './compare.ts';
-import { extractDates, extractPeriods, type DateValue, type PeriodValue } from './dates.ts';
+import { extractDatesAndPeriods, type DateValue, type PeriodValue } from './dates.ts';
 import { retrieveFacts, type FactIndex } from './fact-index.ts';
 import { extractNumbers, type NumberValue } from './numbers.ts';
 import { extractPlaces, type PlaceValue } from './places.ts';
@@ -550,11 +550,11 @@ interface SentenceValues {
 function findValues(sentence: string, folded: string, context: ClaimContext): SentenceValues {
   const { language } = context;
   const siteRef = context.inCaseParagraph || SITE_REFERENCE.test(folded);
-  const periods = extractPeriods(sentence, language);
-  const dates = extractDates(sentence, language).filter(
-    (d) => !periods.some((p) => overlaps(p, d)),
-  );
-  const numbers = extractNumbers(sentence, language).filter(
+  const dated = extractDatesAndPeriods(sentence, language);
+  const periods = dated.periods;
+  const dates = dated.dates.filter((d) => !periods.some((p) => overlaps(p, d)));
+  // Every date span, those inside periods included, so figures inside them are skipped.
+  const numbers = extractNumbers(sentence, language, dated.dates).filter(
     (n) => !dates.some((d) => overlaps(d, n)) && !periods.some((p) => overlaps(p, n)),
   );
   let unslotted = 0;

@@ -595,3 +595,12 @@ export function extractDates(text: string, language: DateLanguage): DateValue[] 
 export function extractPeriods(text: string, language: DateLanguage): PeriodValue[] {
   return scan(text, language).periods;
 }
+
+/** `extractDates` and `extractPeriods` from one reading of the text, for callers that need both. */
+export function extractDatesAndPeriods(
+  text: string,
+  language: DateLanguage,
+): { dates: DateValue[]; periods: PeriodValue[] } {
+  const { atoms, periods } = scan(text, language);
+  return { dates: atoms.filter((atom) => atom.accepted).map((atom) => atom.date), periods };
+}

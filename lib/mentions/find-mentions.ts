@@ -224,8 +224,13 @@ export function findMentions(text: string): MentionScan {
   const aboutCase = anchors.length > 0 || (short && cued);
   // On a long page (a feed, a portal), the case's context is local: a weak
   // mention counts only near a clear one.
-  const nearAnchor = (at: number) =>
-    short ? aboutCase : anchors.some((a) => Math.abs(a - at) <= ANCHOR_RADIUS);
+  // Candidates come in text order, and so do anchors: one pointer walks both.
+  let next = 0;
+  const nearAnchor = (at: number) => {
+    if (short) return aboutCase;
+    while (next < anchors.length && anchors[next]! < at - ANCHOR_RADIUS) next++;
+    return next < anchors.length && anchors[next]! <= at + ANCHOR_RADIUS;
+  };
 
   const mentions: Mention[] = [];
   for (const { span, cues } of candidates) {

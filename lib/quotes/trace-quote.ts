@@ -228,6 +228,12 @@ export function findUnmarkedCopies(
     const end = Math.max(start, Math.min(sentence.end, text.length));
     const words = splitWords(text, start, end, MAX_QUOTE_WORDS + 1);
     if (words.length < MIN_UNMARKED_WORDS || words.length > MAX_QUOTE_WORDS) continue;
+    // Similarity is the share of the sentence's words aligned with a source
+    // word, so a sentence with too few source words cannot qualify: most
+    // sentences are dropped here, before any alignment.
+    let known = 0;
+    for (const word of words) if (index.vocabulary.has(word.key)) known++;
+    if (known < UNMARKED_MIN_SIMILARITY * words.length) continue;
     const trace = traceWords(text, words, start, end, index);
     if (trace.fidelity === 'unsourced' || trace.similarity < UNMARKED_MIN_SIMILARITY) continue;
     const first = words[0] as Word;
