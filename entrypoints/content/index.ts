@@ -5,6 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { messagesFor, uiLanguage } from '../../components/i18n.ts';
 import type { CardContent } from '../../components/SourceCard.tsx';
 import { checkText, createEngine, type Engine } from '../../lib/check-text.ts';
+import { mayMentionCase } from '../../lib/mentions/find-mentions.ts';
 import type { Fact, Source } from '../../lib/facts/schema.ts';
 import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
 import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.ts';
@@ -137,8 +138,6 @@ class PageController {
 
   private async switchOn(): Promise<void> {
     if (this.painter || this.signal.aborted || !document.body) return;
-    const engine = await this.loadEngine();
-    if (!engine || this.painter) return;
     this.painter = new Painter();
     this.pass = new AbortController();
     const shadows = openShadowRoots(document.body);
@@ -181,13 +180,18 @@ class PageController {
 
   /** Reads the roots again, one after the other, and records the pass's timing measures. */
   private async scan(roots: readonly Node[]): Promise<void> {
-    const engine = this.engine;
     const pass = this.pass;
-    if (!engine || !pass) return;
+    if (!pass) return;
     const timing: ScanTiming = { scan: 0, highlight: 0 };
     const started = performance.now();
-    for (const root of roots) {
-      if (pass.signal.aborted) return;
+    // Most pages never name the case: one native search over their text, and
+    // the engine is not even built.
+    const candidates = roots.filter((root) => mayMentionCase(root.textContent ?? ''));
+    timing.scan += performance.now() - started;
+    const engine = candidates.length > 0 ? await this.loadEngine() : null;
+    if (pass.signal.aborted) return;
+    for (const root of candidates) {
+      if (pass.signal.aborted || !engine) break;
       try {
         await scanRoot(engine, root, (items) => this.add(items), pass.signal, timing);
       } catch (error) {
@@ -195,6 +199,7 @@ class PageController {
         console.error('[casefile] could not read part of the page', error);
       }
     }
+    if (pass.signal.aborted) return;
     // CONTRACT §4: one measure of each kind per pass, its duration the time spent.
     performance.measure('casefile:scan', { start: started, duration: timing.scan });
     performance.measure('casefile:highlight', { start: started, duration: timing.highlight });

@@ -31,6 +31,18 @@ export interface MentionScan {
 const CANDIDATE =
   /(?<domain>(?:www\.)?coco(?:\.|\[\.\]|\(\.\)|\[dot\])(?:gg|fr)(?![\p{L}\p{N}]))|(?<name>coco)|(?<entity>junalco|uncyber|comcyber[- ]?mi|onaf)/giu;
 
+/** Any of the words a mention starts with, anywhere: the cheap first test of a page. */
+const MAY_MENTION = /coco|junalco|uncyber|comcyber|onaf/i;
+
+/**
+ * False when `text` cannot hold a mention of the case (none of the words a
+ * mention is made of appears in it): most pages stop here, at the cost of one
+ * native search, before anything else is read or built.
+ */
+export function mayMentionCase(text: string): boolean {
+  return MAY_MENTION.test(text);
+}
+
 /** Letters and digits: a candidate glued to one of them is part of another word (cocotier, Cocorico). */
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
