@@ -143,7 +143,7 @@ const CASE_CUES = [
 ];
 
 /** Any case cue at the start of a word. */
-const CASE_CUE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CASE_CUES.join('|')})`, 'gu');
+const CASE_CUE = new RegExp(`\\b(?:${CASE_CUES.join('|')})`, 'g');
 
 /**
  * Words that make a "coco" something else: coconut, Chanel and her perfumes,
@@ -158,8 +158,8 @@ const AFTER_NOT_CASE =
  * Anywhere in the context: the subject may be something else. Such a context
  * needs more case cues around the name (STRONG_NAME_CUES) for it to count.
  */
-const CONTEXT_NOT_CASE =
-  /\b(?:chanel|coconut|cocotier|pixar|disney|miguel rivera|recette|recipe|parfum|perfume|fragrance|eau de toilette|eau de parfum)\b/;
+const CONTEXT_NOT_CASE_ALL =
+  /\b(?:chanel|coconut|cocotier|pixar|disney|miguel rivera|recette|recipe|parfum|perfume|fragrance|eau de toilette|eau de parfum)\b/g;
 
 /** Agencies that name the case only on a page about the case. */
 const ENTITY_NAMES: Record<string, string> = {
@@ -171,14 +171,64 @@ const ENTITY_NAMES: Record<string, string> = {
 
 /** Context folded for reading cues: lower case, no accents, plain apostrophes, one space between words. */
 function foldContext(s: string): string {
-  return foldSameLength(s).replace(/\s+/g, ' ');
+  return s.replace(/\s+/g, ' ');
 }
 
-/** The distinct case cues found in a folded context, at most `limit` of them. */
-function cuesIn(context: string, limit: number): string[] {
+/** Characters read right before and after a name for the words that rule it out (noix de, Chanel). */
+const IMMEDIATE_CHARS = 60;
+
+/**
+ * Where each kind of context word stands in the whole (folded) text, found in
+ * one pass each: a name's context is then read by binary search, whatever the
+ * number of names on the page.
+ */
+interface ContextIndex {
+  folded: string;
+  cueAt: number[];
+  cueText: string[];
+  notCaseAt: number[];
+}
+
+function indexContext(text: string): ContextIndex {
+  const folded = foldSameLength(text);
+  const cueAt: number[] = [];
+  const cueText: string[] = [];
+  for (const match of folded.matchAll(CASE_CUE)) {
+    cueAt.push(match.index);
+    cueText.push(match[0]);
+  }
+  const notCaseAt: number[] = [];
+  for (const match of folded.matchAll(CONTEXT_NOT_CASE_ALL)) notCaseAt.push(match.index);
+  return { folded, cueAt, cueText, notCaseAt };
+}
+
+/** Index of the first position ≥ `at` in a sorted list. */
+function firstAtOrAfter(positions: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The distinct case cues in [from, to) but outside the name [start, end), at most `limit`. */
+function cuesAround(
+  index: ContextIndex,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+  limit: number,
+): string[] {
   const found = new Set<string>();
-  for (const match of context.matchAll(CASE_CUE)) {
-    found.add(match[0]);
+  for (let i = firstAtOrAfter(index.cueAt, from); i < index.cueAt.length; i++) {
+    const at = index.cueAt[i]!;
+    if (at >= to) break;
+    if (at >= start && at < end) continue;
+    found.add(index.cueText[i]!);
     if (found.size >= limit) break;
   }
   return [...found];
@@ -197,6 +247,8 @@ interface Candidate {
  */
 export function findMentions(text: string): MentionScan {
   const candidates: Candidate[] = [];
+  /** The folded text and its context words, read once the first name needs them. */
+  let context: ContextIndex | undefined;
   /** Where the case is named beyond doubt: a domain, or a name with several cues. */
   const anchors: number[] = [];
 
@@ -216,7 +268,8 @@ export function findMentions(text: string): MentionScan {
     }
     if (WORD_CHAR.test(text[end] ?? '')) continue; // cocotier, Cocorico, onafx
     if (match.groups?.name) {
-      const cues = nameCues(text, start, end);
+      context ??= indexContext(text);
+      const cues = nameCues(context, start, end);
       if (cues && cues.length >= STRONG_NAME_CUES) anchors.push(start);
       candidates.push({ span: mention(text, start, end, 'name', ''), cues });
       continue;
@@ -281,12 +334,15 @@ function mention(
  * (coconut, Chanel, the film, a nickname or pet, right next to it; or such a
  * subject nearby and too few case cues to outweigh it).
  */
-function nameCues(text: string, start: number, end: number): string[] | null {
-  const before = foldContext(text.slice(Math.max(0, start - CONTEXT_RADIUS), start));
-  const after = foldContext(text.slice(end, end + CONTEXT_RADIUS));
+function nameCues(index: ContextIndex, start: number, end: number): string[] | null {
+  const before = foldContext(index.folded.slice(Math.max(0, start - IMMEDIATE_CHARS), start));
+  const after = foldContext(index.folded.slice(end, end + IMMEDIATE_CHARS));
   if (BEFORE_NOT_CASE.test(before) || AFTER_NOT_CASE.test(after)) return null;
-  const context = `${before} ${after}`;
-  const cues = cuesIn(context, STRONG_NAME_CUES + 1);
-  if (CONTEXT_NOT_CASE.test(context) && cues.length < STRONG_NAME_CUES) return null;
+  const from = Math.max(0, start - CONTEXT_RADIUS);
+  const to = end + CONTEXT_RADIUS;
+  const cues = cuesAround(index, from, to, start, end, STRONG_NAME_CUES + 1);
+  const n = firstAtOrAfter(index.notCaseAt, from);
+  const otherSubject = n < index.notCaseAt.length && index.notCaseAt[n]! < to;
+  if (otherSubject && cues.length < STRONG_NAME_CUES) return null;
   return cues;
 }
