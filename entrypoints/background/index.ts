@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
   addHistory,
+  BUNDLED_PACK_ID,
   CasefileDb,
   historyEntryFrom,
   pruneHistory,
@@ -53,14 +54,26 @@ export default defineBackground(() => {
       });
   }
 
-  /** Every stored fact and source, for the content scripts' engines. */
+  /**
+   * Every stored fact and source, for the content scripts' engines. Fact ids
+   * are unique within a pack only: a fact of an imported pack whose id is
+   * already taken is handed on as `<pack>/<id>`, so no two facts share an id.
+   */
   async function readFacts(): Promise<FactsReply> {
     await seeding;
     const [facts, sources] = await Promise.all([db.facts.toArray(), db.sources.toArray()]);
+    const seen = new Set<string>();
+    const ordered = facts.sort(
+      (a, b) =>
+        Number(b.packId === BUNDLED_PACK_ID) - Number(a.packId === BUNDLED_PACK_ID) ||
+        a.position - b.position,
+    );
     return {
-      facts: facts
-        .sort((a, b) => a.position - b.position)
-        .map(({ packId: _pack, position: _position, ...fact }) => fact),
+      facts: ordered.map(({ packId, position: _position, ...fact }) => {
+        const id = seen.has(fact.id) ? `${packId}/${fact.id}` : fact.id;
+        seen.add(id);
+        return { ...fact, id };
+      }),
       sources: sources.map(({ packId: _pack, ...source }) => source),
     };
   }
