@@ -335,11 +335,15 @@ function mention(
  * subject nearby and too few case cues to outweigh it).
  */
 function nameCues(index: ContextIndex, start: number, end: number): string[] | null {
-  const before = foldContext(index.folded.slice(Math.max(0, start - IMMEDIATE_CHARS), start));
-  const after = foldContext(index.folded.slice(end, end + IMMEDIATE_CHARS));
+  // Context stops at line breaks: the next post of a feed, the next article
+  // of a portal, is another subject.
+  const lineStart = index.folded.lastIndexOf('\n', start) + 1;
+  const lineEnd = index.folded.indexOf('\n', end);
+  const from = Math.max(lineStart, start - CONTEXT_RADIUS);
+  const to = Math.min(lineEnd === -1 ? index.folded.length : lineEnd, end + CONTEXT_RADIUS);
+  const before = foldContext(index.folded.slice(Math.max(from, start - IMMEDIATE_CHARS), start));
+  const after = foldContext(index.folded.slice(end, Math.min(to, end + IMMEDIATE_CHARS)));
   if (BEFORE_NOT_CASE.test(before) || AFTER_NOT_CASE.test(after)) return null;
-  const from = Math.max(0, start - CONTEXT_RADIUS);
-  const to = end + CONTEXT_RADIUS;
   const cues = cuesAround(index, from, to, start, end, STRONG_NAME_CUES + 1);
   const n = firstAtOrAfter(index.notCaseAt, from);
   const otherSubject = n < index.notCaseAt.length && index.notCaseAt[n]! < to;

@@ -64,6 +64,14 @@ describe('findMentions', () => {
     expect(mentioned(page)).toEqual(['coco.gg', 'Coco']);
   });
 
+  it('does not read a case word from the next post or article as context', () => {
+    const feed =
+      'Mamie fête ses 90 ans. Son perroquet, qui s’appelle aussi Coco, répète « bon anniversaire Coco » depuis une semaine.\n' +
+      'Justice : 70 parquets ont transmis des procédures sur la réforme de la carte judiciaire, selon le parquet de Paris.\n' +
+      'The new brunch spot Coco opened on 25 June 2024 near the station.';
+    expect(findMentions(feed)).toEqual({ mentions: [], aboutCase: false });
+  });
+
   it('names agencies only on a page about the case', () => {
     expect(mentioned('La JUNALCO a ouvert une enquête sur un trafic de cocaïne.')).toEqual([]);
     expect(mentioned('La JUNALCO a ouvert une enquête sur le site coco.gg.')).toEqual([
