@@ -85,9 +85,17 @@ export interface SeedOutcome {
 }
 
 /** SHA-256 over a pack and the hashes of its sources: equal packs give equal hashes. */
+/**
+ * The shape in which facts and sources are written (`StoredFact`,
+ * `StoredSource`). Part of the content hash: when the code writes records of
+ * a new shape (a field added, like `position`), an unchanged pack is written
+ * again on update instead of being left in the old shape.
+ */
+const STORED_SHAPE = 2;
+
 async function contentHashOf(pack: FactPack, sources: readonly Source[]): Promise<string> {
   const sourceHashes = sources.map((s) => `${s.id}:${s.sha256}`).sort();
-  return sha256Hex(JSON.stringify({ pack, sourceHashes }));
+  return sha256Hex(JSON.stringify({ shape: STORED_SHAPE, pack, sourceHashes }));
 }
 
 /**

@@ -12,7 +12,6 @@ import { serveStatic } from './lib/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCREENSHOTS = resolve(ROOT, '.output/screenshots');
-const PROFILE = resolve(ROOT, '.cache/start-profile');
 
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) {
@@ -22,13 +21,23 @@ if (build.status !== 0) {
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
 const server = await serveStatic(resolve(ROOT, 'demo'));
-const browser = await launchWithExtension({ userDataDir: PROFILE, headless: !hasDisplay });
-const demo = await browser.context.newPage();
-await demo.goto(`${server.origin}/`);
+// A fresh profile each time: the demo always starts from a clean install.
+const browser = await launchWithExtension({ headless: !hasDisplay });
+// The popup first: opening it waits until the facts are stored.
 const popup = await browser.context.newPage();
 await popup.setViewportSize({ width: 440, height: 600 });
 await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
 await popup.locator('li.fact').first().waitFor({ timeout: 20_000 });
+const demo = await browser.context.newPage();
+await demo.goto(`${server.origin}/`);
+// Wait for the content script's first pass, so the screenshot shows the highlights.
+await demo
+  .waitForFunction(() => performance.getEntriesByName('casefile:highlight').length > 0, null, {
+    timeout: 20_000,
+  })
+  .catch(() =>
+    console.warn('The page was not read within 20 s: the screenshot may lack highlights.'),
+  );
 
 console.log(`
 Casefile is built in ${EXTENSION_DIR}
@@ -43,7 +52,7 @@ if (hasDisplay) {
   await new Promise<void>((done) => browser.context.on('close', () => done()));
 } else {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await demo.screenshot({ path: resolve(SCREENSHOTS, 'demo.png'), fullPage: true });
+  await demo.screenshot({ path: resolve(SCREENSHOTS, 'demo.png') });
   await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup.png') });
   const facts = await popup.locator('li.fact').count();
   console.log(

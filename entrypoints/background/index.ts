@@ -174,25 +174,32 @@ export default defineBackground(() => {
     }
   });
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== MENU_ID || tab?.id === undefined || !info.selectionText) return;
-    const message: ToContent = { type: 'casefile:check-selection', text: info.selectionText };
-    void browser.tabs.sendMessage(tab.id, message, { frameId: info.frameId ?? 0 }).catch(() => {});
-  });
-
   // onStartup also wakes the worker at each browser launch, so a store the
-  // user cleared is filled again before the popup is opened.
+  // user cleared is filled again before the popup is opened. Seeding comes
+  // first: nothing below may keep the facts from being stored and served.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     seed(reason);
-    browser.contextMenus.removeAll(() => {
-      browser.contextMenus.create({
+    addMenu();
+  });
+  browser.runtime.onStartup.addListener(() => seed('browser start'));
+  seed('service worker start');
+
+  // The context menu needs its permission; where the browser has not granted
+  // it (an update that added it, not yet approved), everything else works.
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+  function addMenu(): void {
+    menus?.removeAll(() => {
+      menus.create({
         id: MENU_ID,
         title: browser.i18n.getMessage('menuCheckSelection'),
         contexts: ['selection'],
       });
     });
+  }
+  menus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || tab?.id === undefined || !info.selectionText) return;
+    const message: ToContent = { type: 'casefile:check-selection', text: info.selectionText };
+    void browser.tabs.sendMessage(tab.id, message, { frameId: info.frameId ?? 0 }).catch(() => {});
   });
-  browser.runtime.onStartup.addListener(() => seed('browser start'));
-  seed('service worker start');
   prune().catch((error: unknown) => console.error('[casefile] pruning the history failed', error));
 });
