@@ -24,7 +24,7 @@
  * BENCH_TRACE_DIR=dir keeps the traces (open them in DevTools' Performance panel).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
@@ -863,6 +863,7 @@ function taskMs(value: number): string {
 }
 
 function report(
+  loadAtStart: number,
   pages: readonly BenchPage[],
   browser: Map<string, BrowserFigures>,
   node: Map<string, NodeFigures>,
@@ -872,7 +873,11 @@ function report(
   const byName = new Map(summaries.map((s) => [s.name, s]));
   const out: string[] = [];
   out.push(`Casefile benchmark — median of ${RUNS} runs per figure, Chromium headless`);
-  out.push(`extension: ${EXTENSION_DIR}\n`);
+  out.push(`extension: ${EXTENSION_DIR}`);
+  out.push(
+    `machine: ${availableParallelism()} cores, load average ${fmt(loadAtStart, 2)} at the start, ` +
+      `${fmt(loadavg()[0]!, 2)} at the end (other work on the machine shows in every figure)\n`,
+  );
 
   out.push('## In the browser\n');
   const rows = summaries.map((s) => [
@@ -1180,6 +1185,7 @@ async function main(): Promise<void> {
     throw new Error(`mark.js is missing (${MARK_JS}): run \`npm install\` first.`);
   }
   const started = Date.now();
+  const loadAtStart = loadavg()[0]!;
   log(`Generating the pages…`);
   const only = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());
   const pages = generateBenchPages().filter((p) => !only || only.includes(p.name));
@@ -1195,7 +1201,7 @@ async function main(): Promise<void> {
     server = await serveStatic(dir);
     const browser = await browserFigures(pages, server);
     log(`Done in ${fmt((Date.now() - started) / 1000, 0)} s.\n`);
-    report(pages, browser, node, bundle);
+    report(loadAtStart, pages, browser, node, bundle);
   } finally {
     await server?.close();
     rmSync(dir, { recursive: true, force: true });
