@@ -102,7 +102,8 @@ export interface PartialDate {
   weekday?: number;
 }
 
-const MONTHS_EN = [
+/** English month names, January first (also used to write dates in replies). */
+export const MONTHS_EN = [
   'January',
   'February',
   'March',

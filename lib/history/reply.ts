@@ -5,6 +5,7 @@
  * language. The passage is quoted as the source has it (in French for the
  * French sources); only the sentence around it is translated.
  */
+import { MONTHS_EN } from '../claims/compare.ts';
 import type { ClaimResult, EvidenceRef } from '../claims/check-claim.ts';
 import type { SourceMeta } from '../facts/schema.ts';
 import { foldSameLength } from '../text/fold.ts';
@@ -68,20 +69,6 @@ const MONTHS_FR = [
   'octobre',
   'novembre',
   'décembre',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 
 /** A claim as the history keeps it, or as the engine reports it. */
