@@ -1,13 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { axeViolations } from './axe.ts';
-
-const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
-const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
+import { SCREENSHOTS, startSession } from './session.ts';
 
 /** RFC 4180 rows of a CSV text (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -43,13 +41,7 @@ describe('the history of checks', () => {
   let server: StaticServer;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await serveStatic(PAGES);
-    browser = await launchWithExtension();
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await page.locator('li.fact').first().waitFor({ timeout: 20_000 });
-    await page.close();
+    ({ browser, server } = await startSession());
   });
 
   afterAll(async () => {

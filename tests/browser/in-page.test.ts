@@ -1,17 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { ensureChromium } from '../../scripts/lib/chromium.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { PAGES, SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
 
 /** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
 declare const chrome: typeof Browser;
-
-const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
-const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
 
 interface Expectations {
   mentions: string[];
@@ -105,14 +103,7 @@ describe('the extension in pages', () => {
   let server: StaticServer;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await serveStatic(PAGES);
-    browser = await launchWithExtension();
-    // Wait until the store is seeded: the content scripts get their facts from it.
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await popup.locator('li.fact').first().waitFor({ timeout: 20_000 });
-    await popup.close();
+    ({ browser, server } = await startSession());
   });
 
   afterAll(async () => {
@@ -362,15 +353,7 @@ describe('the extension in pages', () => {
 
   /** The id of the tab showing `name`, asked of the content scripts (tab URLs are not ours to read). */
   async function tabOf(name: string): Promise<number> {
-    const id = await browser.serviceWorker.evaluate(async (file) => {
-      for (const tab of await chrome.tabs.query({})) {
-        const report = (await chrome.tabs
-          .sendMessage(tab.id!, { type: 'casefile:get-report' })
-          .catch(() => null)) as { url?: string } | null;
-        if (report?.url?.endsWith(file)) return tab.id!;
-      }
-      return -1;
-    }, name);
+    const id = await tabOfFixture(browser, name);
     expect(id).toBeGreaterThan(0);
     return id;
   }

@@ -1,29 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { browser as Browser } from 'wxt/browser';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { axeViolations } from './axe.ts';
-
-/** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
-declare const chrome: typeof Browser;
-
-const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
-const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
+import { SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
 
 describe('the popup', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await serveStatic(PAGES);
-    browser = await launchWithExtension();
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await page.locator('li.fact').first().waitFor({ timeout: 20_000 });
-    await page.close();
+    ({ browser, server } = await startSession());
   });
 
   afterAll(async () => {
@@ -42,15 +29,7 @@ describe('the popup', () => {
         timeout: 20_000,
       },
     );
-    const tabId = await browser.serviceWorker.evaluate(async (file) => {
-      for (const tab of await chrome.tabs.query({})) {
-        const report = (await chrome.tabs
-          .sendMessage(tab.id!, { type: 'casefile:get-report' })
-          .catch(() => null)) as { url?: string } | null;
-        if (report?.url?.endsWith(file)) return tab.id!;
-      }
-      return -1;
-    }, name);
+    const tabId = await tabOfFixture(browser, name);
     expect(tabId).toBeGreaterThan(0);
     return { page, tabId };
   }

@@ -1,0 +1,47 @@
+/**
+ * What the real-browser tests share: the extension launched on a fresh
+ * profile with its store seeded, the fixture pages served on localhost, and
+ * finding the tab that shows a fixture.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { browser as Browser } from 'wxt/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+
+/** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
+declare const chrome: typeof Browser;
+
+export const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
+
+/**
+ * Serves the fixture pages, launches the extension, and waits until its
+ * store is seeded (the content scripts get their facts from it).
+ */
+export async function startSession(): Promise<{ browser: ExtensionBrowser; server: StaticServer }> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await serveStatic(PAGES);
+  const browser = await launchWithExtension();
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.locator('li.fact').first().waitFor({ timeout: 20_000 });
+  await popup.close();
+  return { browser, server };
+}
+
+/**
+ * The id of the tab showing fixture `name`, asked of the content scripts
+ * (tab addresses are not the extension's to read), or -1 when none answers.
+ */
+export function tabOf(browser: ExtensionBrowser, name: string): Promise<number> {
+  return browser.serviceWorker.evaluate(async (file) => {
+    for (const tab of await chrome.tabs.query({})) {
+      const report = (await chrome.tabs
+        .sendMessage(tab.id!, { type: 'casefile:get-report' })
+        .catch(() => null)) as { url?: string } | null;
+      if (report?.url?.endsWith(file)) return tab.id!;
+    }
+    return -1;
+  }, name);
+}
