@@ -95,7 +95,7 @@ export function PopupApp({ db }: { db: CasefileDb }) {
         onChecked={(text, report) => void logText(db, text, report)}
       />
       <p class="history-link">
-        <a href="/history.html" target="_blank" rel="noopener">
+        <a href="/checked.html" target="_blank" rel="noopener">
           {t.historyLink}
         </a>
       </p>

@@ -167,8 +167,10 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new page in the tab starts from nothing; its content script reports again.
-    if (change.status === 'loading' && change.url) {
+    // A new page in the tab starts from nothing; its content script reports
+    // again if it finds anything. (The change's url is not given: no `tabs`
+    // permission.)
+    if (change.status === 'loading') {
       counts.delete(tabId);
       updateBadge(tabId);
     }

@@ -9,7 +9,9 @@ import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
+import { messagesFor } from '../../components/i18n.ts';
 import { SourceCard, type CardContent, type SourceRef } from '../../components/SourceCard.tsx';
+import type { TextReport } from '../../lib/check-text.ts';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import cardCss from './card.css?raw';
 
@@ -19,6 +21,28 @@ export interface CardEnv {
   language: Language;
   onOpenSource: (ref: SourceRef) => void;
   onStep?: (step: 1 | -1) => void;
+}
+
+/**
+ * What the card says about text the user selected: its most telling claim
+ * (a contradiction first), quotations and mentions, or that the selection
+ * does not concern the case.
+ */
+export function selectionContent(
+  text: string,
+  report: TextReport,
+  language: Language,
+): CardContent {
+  const t = messagesFor(language);
+  if (!report.aboutCase) {
+    return {
+      title: t.selectionTitle,
+      quotes: [],
+      mentions: [{ text, start: 0, end: 0, kind: 'name', reason: t.nothingInSelection }],
+    };
+  }
+  const claim = report.claims.find((c) => c.verdict === 'contradicted') ?? report.claims[0];
+  return { title: t.selectionTitle, claim, quotes: report.quotes, mentions: report.mentions };
 }
 
 /** Space between the highlight and the card, in CSS pixels. */

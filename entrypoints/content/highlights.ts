@@ -9,15 +9,6 @@
 export type PaintKind =
   'mention' | 'supported' | 'contradicted' | 'unverified' | 'quote' | 'current';
 
-const KINDS: readonly PaintKind[] = [
-  'mention',
-  'quote',
-  'unverified',
-  'supported',
-  'contradicted',
-  'current',
-];
-
 /** Later kinds win where highlights overlap: a contradiction shows over a mention. */
 const PRIORITY: Record<PaintKind, number> = {
   mention: 1,
@@ -31,17 +22,20 @@ const PRIORITY: Record<PaintKind, number> = {
 export class Painter {
   private readonly highlights = new Map<PaintKind, Highlight>();
 
-  constructor() {
-    for (const kind of KINDS) {
-      const highlight = new Highlight();
+  /** The highlight of one kind, registered with the page on first use: a page with nothing to paint gets none. */
+  private highlight(kind: PaintKind): Highlight {
+    let highlight = this.highlights.get(kind);
+    if (!highlight) {
+      highlight = new Highlight();
       highlight.priority = PRIORITY[kind];
       this.highlights.set(kind, highlight);
       CSS.highlights.set(`casefile-${kind}`, highlight);
     }
+    return highlight;
   }
 
   add(kind: PaintKind, range: Range): void {
-    this.highlights.get(kind)?.add(range);
+    this.highlight(kind).add(range);
   }
 
   remove(kind: PaintKind, range: Range): void {
@@ -50,14 +44,16 @@ export class Painter {
 
   /** Shows `range` as the current one (keyboard navigation), or none. */
   setCurrent(range: Range | null): void {
-    const current = this.highlights.get('current');
-    current?.clear();
-    if (range) current?.add(range);
+    this.highlights.get('current')?.clear();
+    if (range) this.highlight('current').add(range);
   }
 
   /** Removes every highlight from the page. */
   dispose(): void {
-    for (const kind of KINDS) CSS.highlights.delete(`casefile-${kind}`);
+    for (const [kind, highlight] of this.highlights) {
+      const name = `casefile-${kind}`;
+      if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+    }
     this.highlights.clear();
   }
 }

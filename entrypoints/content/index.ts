@@ -2,23 +2,37 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { messagesFor, uiLanguage } from '../../components/i18n.ts';
+import { uiLanguage } from '../../components/i18n.ts';
 import type { CardContent } from '../../components/SourceCard.tsx';
-import { checkText, createEngine, type Engine } from '../../lib/check-text.ts';
-import { mayMentionCase } from '../../lib/mentions/find-mentions.ts';
 import type { Fact, Source } from '../../lib/facts/schema.ts';
+import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
 import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
 import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.ts';
-import { CardHost } from './card.tsx';
+import type { CardHost } from './card.tsx';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
-import { scanRoot, type Item, type ScanTiming } from './page-scan.ts';
+import { scanRoot, type Check, type Item, type ScanTiming } from './page-scan.ts';
+
+/** The engine's module and the card's, loaded on first use (see modules/lazy-chunks.ts). */
+type EngineModule = typeof import('../../lib/check-text.ts');
+type CardModule = typeof import('./card.tsx');
+
+/**
+ * Imports one of the lazily built modules. They live in the extension (no
+ * network) and cost nothing on the many pages that never need them.
+ */
+function importLazy<T>(path: '/lazy/engine.js' | '/lazy/card.js'): Promise<T> {
+  return import(/* @vite-ignore */ browser.runtime.getURL(path)) as Promise<T>;
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
+  // WXT would otherwise announce every start to the page's scripts with a
+  // window message naming the extension.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     new PageController(ctx).start();
   },
@@ -53,7 +67,8 @@ function sendToBackground(message: ToBackground): Promise<unknown> {
 
 class PageController {
   private readonly signal: AbortSignal;
-  private engine: Engine | null = null;
+  private check: Check | null = null;
+  private engineModule: Promise<EngineModule> | null = null;
   private facts = new Map<string, Fact>();
   private sources = new Map<string, Source>();
   private painter: Painter | null = null;
@@ -65,14 +80,14 @@ class PageController {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Aborts the pass under way when highlighting is switched off. */
   private pass: AbortController | null = null;
-  private readonly card: CardHost;
+  private card: CardHost | null = null;
+  private cardModule: Promise<CardModule> | null = null;
   private language = uiLanguage();
 
   constructor(private readonly ctx: ContentScriptContext) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     this.signal = controller.signal;
-    this.card = new CardHost(ctx);
     // An extension reload leaves the page as it was: no highlight, no card.
     this.signal.addEventListener('abort', () => this.switchOff());
   }
@@ -108,16 +123,32 @@ class PageController {
     return undefined;
   };
 
-  /** The engine, built once from the facts the background reads from IndexedDB. */
-  private async loadEngine(): Promise<Engine | null> {
-    if (this.engine) return this.engine;
-    const reply = (await sendToBackground({ type: 'casefile:get-facts' })) as
-      FactsReply | undefined;
+  /**
+   * The engine's check, built once from the facts the background reads from
+   * IndexedDB; its code is imported at the same time as the facts arrive.
+   */
+  private async loadEngine(): Promise<Check | null> {
+    if (this.check) return this.check;
+    this.engineModule ??= importLazy<EngineModule>('/lazy/engine.js');
+    const [reply, { createEngine, checkText }] = await Promise.all([
+      sendToBackground({ type: 'casefile:get-facts' }) as Promise<FactsReply | undefined>,
+      this.engineModule,
+    ]);
+    if (this.check) return this.check;
     if (!reply || reply.facts.length === 0) return null;
     this.facts = new Map(reply.facts.map((f) => [f.id, f]));
     this.sources = new Map(reply.sources.map((s) => [s.id, s]));
-    this.engine = createEngine(reply.facts, reply.sources);
-    return this.engine;
+    const engine = createEngine(reply.facts, reply.sources);
+    this.check = (text) => checkText(engine, text);
+    return this.check;
+  }
+
+  /** The card, whose code (Preact and the card's components) is imported when first shown. */
+  private async loadCard(): Promise<{ card: CardHost; module: CardModule }> {
+    this.cardModule ??= importLazy<CardModule>('/lazy/card.js');
+    const module = await this.cardModule;
+    this.card ??= new module.CardHost(this.ctx);
+    return { card: this.card, module };
   }
 
   /** The highlight styles, adopted by open shadow roots (the manifest's CSS does not reach into them). */
@@ -144,7 +175,6 @@ class PageController {
     for (const shadow of shadows) this.styleShadow(shadow);
     const roots: Node[] = [document.body, ...shadows];
     this.observe(roots);
-    this.listen();
     await this.scan(roots);
   }
 
@@ -157,7 +187,7 @@ class PageController {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pending.clear();
-    this.card.close();
+    this.card?.close();
     this.painter?.dispose();
     this.painter = null;
     for (const shadow of this.styledShadows) {
@@ -171,11 +201,14 @@ class PageController {
     this.current = -1;
     this.listeners?.abort();
     this.listeners = null;
-    void sendToBackground({
-      type: 'casefile:page-counts',
-      counts: { supported: 0, contradicted: 0, unverified: 0 },
-      mentions: 0,
-    });
+    if (this.countsShown) {
+      this.countsShown = false;
+      void sendToBackground({
+        type: 'casefile:page-counts',
+        counts: { supported: 0, contradicted: 0, unverified: 0 },
+        mentions: 0,
+      });
+    }
   }
 
   /** Reads the roots again, one after the other, and records the pass's timing measures. */
@@ -188,12 +221,12 @@ class PageController {
     // the engine is not even built.
     const candidates = roots.filter((root) => mayMentionCase(root.textContent ?? ''));
     timing.scan += performance.now() - started;
-    const engine = candidates.length > 0 ? await this.loadEngine() : null;
+    const check = candidates.length > 0 ? await this.loadEngine() : null;
     if (pass.signal.aborted) return;
     for (const root of candidates) {
-      if (pass.signal.aborted || !engine) break;
+      if (pass.signal.aborted || !check) break;
       try {
-        await scanRoot(engine, root, (items) => this.add(items), pass.signal, timing);
+        await scanRoot(check, root, (items) => this.add(items), pass.signal, timing);
       } catch (error) {
         // One part of the page that cannot be read must not stop the others.
         console.error('[casefile] could not read part of the page', error);
@@ -208,6 +241,8 @@ class PageController {
 
   private add(items: Item[]): void {
     if (!this.painter) return;
+    // Clicks and keys are only watched on pages with something to show.
+    if (items.length > 0 && !this.listeners) this.listen();
     for (const item of items) {
       this.items.push(item);
       if (this.painted.size < MAX_PAINTED) {
@@ -218,6 +253,9 @@ class PageController {
     this.items.sort(inReadingOrder);
   }
 
+  /** Whether the badge shows counts of this page (the background need not hear of pages with none). */
+  private countsShown = false;
+
   private reportCounts(): void {
     const counts: VerdictCounts = { supported: 0, contradicted: 0, unverified: 0 };
     let mentions = 0;
@@ -225,6 +263,8 @@ class PageController {
       if (item.kind === 'claim') counts[item.claim.verdict] += 1;
       else if (item.kind === 'mention') mentions += 1;
     }
+    if (this.items.length === 0 && !this.countsShown) return;
+    this.countsShown = this.items.length > 0;
     void sendToBackground({ type: 'casefile:page-counts', counts, mentions });
     // The moderators' record keeps pages, not their frames.
     if (window === window.top && this.items.some((item) => item.kind === 'claim')) {
@@ -263,7 +303,7 @@ class PageController {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    const host = this.card.host;
+    const host = this.card?.host;
     for (const record of records) {
       if (host && (record.target === host || host.contains(record.target))) continue;
       if (record.type === 'characterData') {
@@ -329,7 +369,7 @@ class PageController {
     )
       return;
     const target = event.target as Element | null;
-    if (target === this.card.host) return;
+    if (this.card && target === this.card.host) return;
     // Links, buttons and fields keep working as the page meant them to.
     if (
       target?.closest?.(
@@ -341,7 +381,7 @@ class PageController {
     if (!window.getSelection()?.isCollapsed) return;
     const index = this.itemAt(event.clientX, event.clientY);
     if (index === -1) {
-      this.card.close();
+      this.card?.close();
       return;
     }
     this.current = index;
@@ -352,13 +392,13 @@ class PageController {
     if (event.altKey && event.shiftKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
       event.preventDefault();
       this.step(event.code === 'KeyN' ? 1 : -1);
-    } else if (event.key === 'Escape' && this.card.isOpen) {
+    } else if (event.key === 'Escape' && this.card?.isOpen) {
       this.card.close();
       this.painter?.setCurrent(null);
     } else if (
       event.key === 'Enter' &&
       this.current >= 0 &&
-      !this.card.isOpen &&
+      !this.card?.isOpen &&
       document.activeElement === document.body
     ) {
       void this.open(this.current, true);
@@ -438,7 +478,8 @@ class PageController {
     };
     const rects = item.range.getClientRects();
     const anchor = rects[rects.length - 1] ?? item.range.getBoundingClientRect();
-    await this.card.show(content, anchor, this.cardEnv(true), focus);
+    const { card } = await this.loadCard();
+    await card.show(content, anchor, this.cardEnv(true), focus);
   }
 
   private cardEnv(withSteps: boolean) {
@@ -454,24 +495,15 @@ class PageController {
 
   /** Checks text the user selected, even where highlighting is off, and shows the result in a card. */
   private async checkSelection(text: string): Promise<void> {
-    const engine = await this.loadEngine();
-    if (!engine) return;
-    const report = checkText(engine, text);
-    const t = messagesFor(this.language);
-    const claim = report.claims.find((c) => c.verdict === 'contradicted') ?? report.claims[0];
-    const content: CardContent = report.aboutCase
-      ? { title: t.selectionTitle, claim, quotes: report.quotes, mentions: report.mentions }
-      : {
-          title: t.selectionTitle,
-          quotes: [],
-          mentions: [{ text, start: 0, end: 0, kind: 'name', reason: t.nothingInSelection }],
-        };
+    const [check, { card, module }] = await Promise.all([this.loadEngine(), this.loadCard()]);
+    if (!check) return;
+    const content = module.selectionContent(text, check(text), this.language);
     const selection = window.getSelection();
     const anchor =
       selection && selection.rangeCount > 0
         ? selection.getRangeAt(0).getBoundingClientRect()
         : new DOMRect(window.innerWidth / 2 - 200, 80, 0, 0);
-    await this.card.show(content, anchor, this.cardEnv(false), true);
+    await card.show(content, anchor, this.cardEnv(false), true);
   }
 }
 

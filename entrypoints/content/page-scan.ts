@@ -3,7 +3,7 @@
  * slices, and the results turned into DOM ranges. Knows the DOM and the
  * engine's output shape, nothing about painting or cards.
  */
-import { checkText, type Engine, type QuoteResult } from '../../lib/check-text.ts';
+import type { QuoteResult, TextReport } from '../../lib/check-text.ts';
 import type { ClaimResult } from '../../lib/claims/check-claim.ts';
 import type { Mention } from '../../lib/mentions/find-mentions.ts';
 import type { Span } from '../../lib/text/span.ts';
@@ -67,6 +67,9 @@ function rangeOf(visible: VisibleText, start: number, end: number): Range | null
   }
 }
 
+/** The engine's check of one text (loaded lazily: see modules/lazy-chunks.ts). */
+export type Check = (text: string) => TextReport;
+
 export interface ScanTiming {
   /** Milliseconds spent finding mentions and claims. */
   scan: number;
@@ -79,7 +82,7 @@ export interface ScanTiming {
  * hands each chunk's items to `paint`. Stops early when `signal` aborts.
  */
 export async function scanRoot(
-  engine: Engine,
+  check: Check,
   root: Node,
   paint: (items: Item[]) => void,
   signal: AbortSignal,
@@ -91,7 +94,7 @@ export async function scanRoot(
   for (const chunk of chunksOf(visible.text)) {
     if (signal.aborted) return;
     t = performance.now();
-    const report = checkText(engine, visible.text.slice(chunk.start, chunk.end));
+    const report = check(visible.text.slice(chunk.start, chunk.end));
     const scanned = performance.now();
     timing.scan += scanned - t;
     if (report.aboutCase) {

@@ -47,6 +47,14 @@ describe('the built extension in Chromium', () => {
       ...(manifest.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches),
     ];
     expect(new Set(asked)).toEqual(new Set(listed));
+    // It replaces none of the browser's own pages (an entrypoint named
+    // "history" once silently took over chrome://history).
+    expect(manifest.chrome_url_overrides).toBeUndefined();
+    // Pages can load nothing of it but its lazily imported modules, and only
+    // at an address that changes every session.
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['lazy/*.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
   });
 
   it('seeds IndexedDB with every bundled fact and both sources', async () => {

@@ -52,7 +52,7 @@ describe('the history of checks', () => {
   async function historyPage(): Promise<Page> {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
-    await page.goto(`chrome-extension://${browser.extensionId}/history.html`);
+    await page.goto(`chrome-extension://${browser.extensionId}/checked.html`);
     return page;
   }
 

@@ -311,6 +311,14 @@ describe('the extension in pages', () => {
     }, tabId);
     expect(Number(badge.text)).toBeGreaterThan(5);
     expect(badge.color.slice(0, 3)).toEqual([198, 40, 40]);
+    // The next page in the same tab, with nothing about the case, clears it.
+    await page.goto(page.url().replace('article-fr.html', 'coco-unrelated.html'));
+    expect(await tabOf('coco-unrelated.html')).toBe(tabId);
+    await expect
+      .poll(() =>
+        browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+      )
+      .toBe('');
     await page.close();
   });
 
