@@ -74,7 +74,8 @@ class PageController {
   private painter: Painter | null = null;
   private items: Item[] = [];
   private painted = new Set<Item>();
-  private current = -1;
+  /** The item last opened or stepped to, for Enter and for the next step. */
+  private current: Item | null = null;
   private observer: MutationObserver | null = null;
   private pending = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -198,7 +199,7 @@ class PageController {
     this.styledShadows.clear();
     this.items = [];
     this.painted.clear();
-    this.current = -1;
+    this.current = null;
     this.listeners?.abort();
     this.listeners = null;
     if (this.countsShown) {
@@ -221,12 +222,16 @@ class PageController {
     // the engine is not even built.
     const candidates = roots.filter((root) => mayMentionCase(root.textContent ?? ''));
     timing.scan += performance.now() - started;
-    const check = candidates.length > 0 ? await this.loadEngine() : null;
-    if (pass.signal.aborted) return;
     for (const root of candidates) {
-      if (pass.signal.aborted || !check) break;
+      if (pass.signal.aborted) break;
       try {
-        await scanRoot(check, root, (items) => this.add(items), pass.signal, timing);
+        await scanRoot(
+          () => this.loadEngine(),
+          root,
+          (items) => this.add(items),
+          pass.signal,
+          timing,
+        );
       } catch (error) {
         // One part of the page that cannot be read must not stop the others.
         console.error('[casefile] could not read part of the page', error);
@@ -250,7 +255,19 @@ class PageController {
         this.painted.add(item);
       }
     }
-    this.items.sort(inReadingOrder);
+    this.unsorted ||= items.length > 0;
+  }
+
+  /** Whether items were added since they were last put in reading order. */
+  private unsorted = false;
+
+  /** The items in reading order, sorted only when someone reads them in order. */
+  private ordered(): Item[] {
+    if (this.unsorted) {
+      this.items.sort(inReadingOrder);
+      this.unsorted = false;
+    }
+    return this.items;
   }
 
   /** Whether the badge shows counts of this page (the background need not hear of pages with none). */
@@ -285,7 +302,7 @@ class PageController {
       url: location.href,
       title: document.title,
       painted: this.painted.size,
-      claims: this.items.flatMap((item) =>
+      claims: this.ordered().flatMap((item) =>
         item.kind === 'claim' ? [{ ...item.claim, painted: this.painted.has(item) }] : [],
       ),
       quotes: this.items.flatMap((item) => (item.kind === 'quote' ? [item.quote] : [])),
@@ -332,17 +349,16 @@ class PageController {
   /** Reads again only the parts of the page that changed. */
   private async rescan(): Promise<void> {
     if (!this.painter) return;
-    const changed = [...this.pending].filter((node) => node.isConnected);
+    const changed = new Set([...this.pending].filter((node) => node.isConnected));
     this.pending.clear();
     // The outermost changed parts: an inner one is read with its ancestor.
-    const roots = changed.filter(
-      (node) => !changed.some((other) => other !== node && other.contains(node)),
-    );
+    const roots = [...changed].filter((node) => !hasAncestorIn(node, changed));
+    const rootSet = new Set(roots);
     this.items = this.items.filter((item) => {
-      const stale =
-        !item.range.startContainer.isConnected ||
-        roots.some((root) => root.contains(item.range.startContainer));
+      const start = item.range.startContainer;
+      const stale = !start.isConnected || rootSet.has(start) || hasAncestorIn(start, rootSet);
       if (stale && this.painted.delete(item)) this.painter?.remove(paintKind(item), item.range);
+      if (stale && item === this.current) this.current = null;
       return !stale;
     });
     await this.scan(roots);
@@ -379,13 +395,13 @@ class PageController {
       return;
     }
     if (!window.getSelection()?.isCollapsed) return;
-    const index = this.itemAt(event.clientX, event.clientY);
-    if (index === -1) {
+    const item = this.itemAt(event.clientX, event.clientY);
+    if (!item) {
       this.card?.close();
       return;
     }
-    this.current = index;
-    void this.open(index, false);
+    this.current = item;
+    void this.open(item, false);
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -397,7 +413,7 @@ class PageController {
       this.painter?.setCurrent(null);
     } else if (
       event.key === 'Enter' &&
-      this.current >= 0 &&
+      this.current &&
       !this.card?.isOpen &&
       document.activeElement === document.body
     ) {
@@ -407,72 +423,72 @@ class PageController {
 
   /** Shows a claim the popup chose: scrolls to it and opens its card. */
   private reveal(text: string, start: number): void {
-    const candidates = this.items
-      .map((item, index) => ({ item, index }))
-      .filter(({ item }) => item.kind === 'claim' && item.claim.text === text);
+    const candidates = this.ordered().filter(
+      (item) => item.kind === 'claim' && item.claim.text === text,
+    );
     const chosen =
-      candidates.find(({ item }) => item.kind === 'claim' && item.claim.start === start) ??
+      candidates.find((item) => item.kind === 'claim' && item.claim.start === start) ??
       candidates[0];
     if (!chosen) return;
-    this.current = chosen.index;
-    chosen.item.range.startContainer.parentElement?.scrollIntoView({
+    this.current = chosen;
+    chosen.range.startContainer.parentElement?.scrollIntoView({
       block: 'center',
       behavior: 'instant',
     });
-    void this.open(chosen.index, true);
+    void this.open(chosen, true);
   }
 
   /** Moves to the next or previous highlighted claim (or mention), scrolls to it and opens its card. */
   private step(direction: 1 | -1): void {
-    const targets = this.items
-      .map((item, index) => ({ item, index }))
-      .filter(({ item }) => this.painted.has(item) && item.kind !== 'quote');
-    const claims = targets.filter(({ item }) => item.kind === 'claim');
+    const targets = this.ordered().filter(
+      (item) => this.painted.has(item) && item.kind !== 'quote',
+    );
+    const claims = targets.filter((item) => item.kind === 'claim');
     const list = claims.length > 0 ? claims : targets;
     if (list.length === 0) return;
-    const position = list.findIndex(({ index }) => index === this.current);
+    const position = this.current ? list.indexOf(this.current) : -1;
     const next = list[(position + direction + list.length) % list.length] ?? list[0]!;
-    this.current = next.index;
-    const element = next.item.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    void this.open(next.index, true);
+    this.current = next;
+    next.range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: 'instant',
+    });
+    void this.open(next, true);
   }
 
-  /** The index of the claim (or quote, or mention) under a point of the viewport, or -1. */
-  private itemAt(x: number, y: number): number {
+  /** The claim (or quote, or mention) under a point of the viewport, or null. */
+  private itemAt(x: number, y: number): Item | null {
     const caret = document.caretPositionFromPoint?.(x, y);
     const node = caret?.offsetNode;
-    if (!node) return -1;
-    let best = -1;
+    if (!node) return null;
+    let best: Item | null = null;
     const rank = { claim: 3, quote: 2, mention: 1 };
-    this.items.forEach((item, index) => {
-      if (!this.painted.has(item)) return;
+    for (const item of this.painted) {
       let inside: boolean;
       try {
         inside = item.range.isPointInRange(node, caret.offset);
       } catch {
         inside = false; // a range whose nodes left the page
       }
-      if (inside && (best === -1 || rank[item.kind] > rank[this.items[best]!.kind])) best = index;
-    });
+      if (inside && (!best || rank[item.kind] > rank[best.kind])) best = item;
+    }
     return best;
   }
 
-  /** Opens the card of item `index`, with the quotations and mentions inside its range. */
-  private async open(index: number, focus: boolean): Promise<void> {
-    const item = this.items[index];
-    if (!item) return;
+  /** Opens the card of `item`, with the quotations and mentions inside its range. */
+  private async open(item: Item, focus: boolean): Promise<void> {
     this.painter?.setCurrent(item.range);
     const inside = (other: Item) =>
       other.root === item.root &&
       item.range.compareBoundaryPoints(Range.START_TO_START, other.range) <= 0 &&
       item.range.compareBoundaryPoints(Range.END_TO_END, other.range) >= 0;
+    const around = this.ordered();
     const content: CardContent = {
       claim: item.kind === 'claim' ? item.claim : undefined,
-      quotes: this.items.flatMap((o) =>
+      quotes: around.flatMap((o) =>
         o.kind === 'quote' && (o === item || inside(o)) ? [o.quote] : [],
       ),
-      mentions: this.items.flatMap((o) =>
+      mentions: around.flatMap((o) =>
         o.kind === 'mention' && (o === item || inside(o)) ? [o.mention] : [],
       ),
     };
@@ -519,6 +535,14 @@ function inReadingOrder(a: Item, b: Item): number {
   if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
   if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
   return 0;
+}
+
+/** Whether a parent of `node` (within its tree) is one of `nodes`: a walk up, not a search. */
+function hasAncestorIn(node: Node, nodes: ReadonlySet<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) {
+    if (nodes.has(parent)) return true;
+  }
+  return false;
 }
 
 /** The open shadow roots under `root` (closed ones cannot be read, by design). */

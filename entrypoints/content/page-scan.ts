@@ -1,11 +1,13 @@
 /**
- * Scanning a part of the page: its visible text through the engine, in
- * slices, and the results turned into DOM ranges. Knows the DOM and the
- * engine's output shape, nothing about painting or cards.
+ * Scanning a part of the page: its visible text, read in slices, first for
+ * mentions of the case (cheap, in the content script itself), then, only
+ * for the parts about the case, through the engine, whose code is loaded on
+ * first need. The results become DOM ranges. Knows the DOM and the engine's
+ * output shape, nothing about painting or cards.
  */
 import type { QuoteResult, TextReport } from '../../lib/check-text.ts';
 import type { ClaimResult } from '../../lib/claims/check-claim.ts';
-import type { Mention } from '../../lib/mentions/find-mentions.ts';
+import { findMentions, type Mention } from '../../lib/mentions/find-mentions.ts';
 import type { Span } from '../../lib/text/span.ts';
 import { domPointAt, extractVisibleText, type VisibleText } from '../../lib/text/visible-text.ts';
 
@@ -16,10 +18,17 @@ export type Item =
 
 /**
  * The engine reads the page in chunks of at most this many characters, cut at
- * paragraph breaks, one chunk per task: at about 1.5 ms per thousand
- * characters of case text, a chunk stays well under the 50 ms a task may take.
+ * paragraph breaks: a chunk of case text stays well under the 50 ms a task
+ * may take, even before the engine's code is warm.
  */
 const CHUNK_CHARS = 8000;
+
+/**
+ * Chunks are read one after the other in the same task until it has run
+ * this long; then the browser gets the main thread back (input, painting,
+ * the page's own scripts) before the next chunk.
+ */
+const SLICE_MS = 8;
 
 /** Paragraph breaks in the visible text, where chunks are cut. */
 const PARAGRAPH_BREAK = /\n\n/g;
@@ -70,6 +79,9 @@ function rangeOf(visible: VisibleText, start: number, end: number): Range | null
 /** The engine's check of one text (loaded lazily: see modules/lazy-chunks.ts). */
 export type Check = (text: string) => TextReport;
 
+/** The engine's check, loaded and built on first call; null when there are no facts to check against. */
+export type LoadCheck = () => Promise<Check | null>;
+
 export interface ScanTiming {
   /** Milliseconds spent finding mentions and claims. */
   scan: number;
@@ -78,43 +90,63 @@ export interface ScanTiming {
 }
 
 /**
- * Scans `root` chunk by chunk, yielding to the browser between chunks, and
- * hands each chunk's items to `paint`. Stops early when `signal` aborts.
+ * Scans `root` chunk by chunk, in slices of at most about SLICE_MS, and hands
+ * each chunk's items to `paint`. A chunk that is not about the case costs one
+ * mention scan; the engine is loaded (`loadCheck`) only for one that is.
+ * Stops early when `signal` aborts.
  */
 export async function scanRoot(
-  check: Check,
+  loadCheck: LoadCheck,
   root: Node,
   paint: (items: Item[]) => void,
   signal: AbortSignal,
   timing: ScanTiming,
 ): Promise<void> {
   let t = performance.now();
+  let sliceStart = t;
   const visible = extractVisibleText(root);
   timing.scan += performance.now() - t;
   for (const chunk of chunksOf(visible.text)) {
     if (signal.aborted) return;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToBrowser();
+      if (signal.aborted) return;
+      sliceStart = performance.now();
+    }
     t = performance.now();
-    const report = check(visible.text.slice(chunk.start, chunk.end));
+    const text = visible.text.slice(chunk.start, chunk.end);
+    // Most chunks of most pages stop here, without the engine.
+    if (!findMentions(text).aboutCase) {
+      timing.scan += performance.now() - t;
+      continue;
+    }
+    timing.scan += performance.now() - t;
+    const check = await loadCheck();
+    if (!check || signal.aborted) return;
+    t = performance.now();
+    const report = check(text);
     const scanned = performance.now();
     timing.scan += scanned - t;
-    if (report.aboutCase) {
-      const items: Item[] = [];
-      const at = (span: Span) => rangeOf(visible, chunk.start + span.start, chunk.start + span.end);
-      for (const mention of report.mentions) {
-        const range = at(mention);
-        if (range) items.push({ kind: 'mention', range, root, mention });
-      }
-      for (const claim of report.claims) {
-        const range = at(claim);
-        if (range) items.push({ kind: 'claim', range, root, claim });
-      }
-      for (const quote of report.quotes) {
-        const range = at(quote);
-        if (range) items.push({ kind: 'quote', range, root, quote });
-      }
-      paint(items);
-    }
+    if (report.aboutCase) paint(itemsOf(report, visible, chunk.start, root));
     timing.highlight += performance.now() - scanned;
-    await yieldToBrowser();
   }
+}
+
+/** A chunk's results as ranges of the page. */
+function itemsOf(report: TextReport, visible: VisibleText, offset: number, root: Node): Item[] {
+  const items: Item[] = [];
+  const at = (span: Span) => rangeOf(visible, offset + span.start, offset + span.end);
+  for (const mention of report.mentions) {
+    const range = at(mention);
+    if (range) items.push({ kind: 'mention', range, root, mention });
+  }
+  for (const claim of report.claims) {
+    const range = at(claim);
+    if (range) items.push({ kind: 'claim', range, root, claim });
+  }
+  for (const quote of report.quotes) {
+    const range = at(quote);
+    if (range) items.push({ kind: 'quote', range, root, quote });
+  }
+  return items;
 }
