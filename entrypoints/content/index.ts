@@ -11,7 +11,7 @@ import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.t
 import type { CardHost } from './card.tsx';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
-import { scanRoot, type Check, type Item, type ScanTiming } from './page-scan.ts';
+import { scanRoot, Slicer, type Check, type Item, type ScanTiming } from './page-scan.ts';
 
 /** The engine's module and the card's, loaded on first use (see modules/lazy-chunks.ts). */
 type EngineModule = typeof import('../../lib/check-text.ts');
@@ -128,13 +128,15 @@ class PageController {
    * The engine's check, built once from the facts the background reads from
    * IndexedDB; its code is imported at the same time as the facts arrive.
    */
-  private async loadEngine(): Promise<Check | null> {
+  private async loadEngine(slicer?: Slicer): Promise<Check | null> {
     if (this.check) return this.check;
     this.engineModule ??= importLazy<EngineModule>('/lazy/engine.js');
     const [reply, { createEngine, checkText }] = await Promise.all([
       sendToBackground({ type: 'casefile:get-facts' }) as Promise<FactsReply | undefined>,
       this.engineModule,
     ]);
+    // Evaluating the module took a task of its own; building the engine takes another.
+    if (slicer && !(await slicer.yieldNow())) return null;
     if (this.check) return this.check;
     if (!reply || reply.facts.length === 0) return null;
     this.facts = new Map(reply.facts.map((f) => [f.id, f]));
@@ -222,14 +224,17 @@ class PageController {
     // the engine is not even built.
     const candidates = roots.filter((root) => mayMentionCase(root.textContent ?? ''));
     timing.scan += performance.now() - started;
+    // One time budget for the whole pass: many small changed parts are read
+    // in slices, like one big part.
+    const slicer = new Slicer(pass.signal);
     for (const root of candidates) {
       if (pass.signal.aborted) break;
       try {
         await scanRoot(
-          () => this.loadEngine(),
+          () => this.loadEngine(slicer),
           root,
           (items) => this.add(items),
-          pass.signal,
+          slicer,
           timing,
         );
       } catch (error) {

@@ -21,7 +21,7 @@ export type Item =
  * paragraph breaks: a chunk of case text stays well under the 50 ms a task
  * may take, even before the engine's code is warm.
  */
-const CHUNK_CHARS = 8000;
+const CHUNK_CHARS = 4000;
 
 /**
  * Chunks are read one after the other in the same task until it has run
@@ -61,6 +61,34 @@ export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * The time budget of one task, shared by everything a pass does (reading the
+ * DOM, scanning chunks, building the engine): `pause()` gives the main thread
+ * back to the browser once the task has run SLICE_MS, and resolves at once
+ * (without a task switch) before that.
+ */
+export class Slicer {
+  private start = performance.now();
+
+  constructor(private readonly signal: AbortSignal) {}
+
+  /** Yields to the browser if this task has run its share; false when the pass was aborted. */
+  async pause(): Promise<boolean> {
+    if (performance.now() - this.start > SLICE_MS) {
+      await yieldToBrowser();
+      this.start = performance.now();
+    }
+    return !this.signal.aborted;
+  }
+
+  /** Yields to the browser now (before work that cannot be cut, such as building the engine). */
+  async yieldNow(): Promise<boolean> {
+    await yieldToBrowser();
+    this.start = performance.now();
+    return !this.signal.aborted;
+  }
+}
+
 /** A DOM range over [start, end) of the visible text, or null when it cannot be placed. */
 function rangeOf(visible: VisibleText, start: number, end: number): Range | null {
   const from = domPointAt(visible, start, 'start');
@@ -93,36 +121,29 @@ export interface ScanTiming {
  * Scans `root` chunk by chunk, in slices of at most about SLICE_MS, and hands
  * each chunk's items to `paint`. A chunk that is not about the case costs one
  * mention scan; the engine is loaded (`loadCheck`) only for one that is.
- * Stops early when `signal` aborts.
+ * Stops early when the pass is aborted.
  */
 export async function scanRoot(
   loadCheck: LoadCheck,
   root: Node,
   paint: (items: Item[]) => void,
-  signal: AbortSignal,
+  slicer: Slicer,
   timing: ScanTiming,
 ): Promise<void> {
+  if (!(await slicer.pause())) return;
   let t = performance.now();
-  let sliceStart = t;
   const visible = extractVisibleText(root);
   timing.scan += performance.now() - t;
   for (const chunk of chunksOf(visible.text)) {
-    if (signal.aborted) return;
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToBrowser();
-      if (signal.aborted) return;
-      sliceStart = performance.now();
-    }
+    if (!(await slicer.pause())) return;
     t = performance.now();
     const text = visible.text.slice(chunk.start, chunk.end);
-    // Most chunks of most pages stop here, without the engine.
-    if (!findMentions(text).aboutCase) {
-      timing.scan += performance.now() - t;
-      continue;
-    }
+    const aboutCase = findMentions(text).aboutCase;
     timing.scan += performance.now() - t;
+    // Most chunks of most pages stop here, without the engine.
+    if (!aboutCase) continue;
     const check = await loadCheck();
-    if (!check || signal.aborted) return;
+    if (!check || !(await slicer.pause())) return;
     t = performance.now();
     const report = check(text);
     const scanned = performance.now();
