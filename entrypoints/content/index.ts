@@ -52,6 +52,9 @@ const MAX_PAINTED = 1000;
  */
 const RESCAN_DELAY_MS = 400;
 
+/** A page that keeps changing is written to the history at most this often. */
+const LOG_INTERVAL_MS = 5000;
+
 /** Elements whose text forms a unit: a changed text node is read again with its whole block. */
 const BLOCK =
   'p,li,article,section,blockquote,h1,h2,h3,h4,h5,h6,td,th,dd,dt,figcaption,aside,main,header,footer,div';
@@ -189,6 +192,8 @@ class PageController {
     this.observer = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.logTimer) clearTimeout(this.logTimer);
+    this.logTimer = null;
     this.pending.clear();
     this.card?.close();
     this.painter?.dispose();
@@ -289,8 +294,25 @@ class PageController {
     this.countsShown = this.items.length > 0;
     void sendToBackground({ type: 'casefile:page-counts', counts, mentions });
     // The moderators' record keeps pages, not their frames.
-    if (window === window.top && this.items.some((item) => item.kind === 'claim')) {
+    if (window === window.top && this.items.some((item) => item.kind === 'claim')) this.log();
+  }
+
+  /**
+   * A busy feed changes many times a minute: the record is written at once
+   * the first time, then at most every LOG_INTERVAL_MS with the latest state.
+   */
+  private logTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastLog = Number.NEGATIVE_INFINITY;
+
+  private log(): void {
+    if (this.logTimer) return;
+    const wait = Math.max(0, this.lastLog + LOG_INTERVAL_MS - performance.now());
+    this.logTimer = setTimeout(() => {
+      this.logTimer = null;
+      if (!this.painter || this.signal.aborted) return;
+      this.lastLog = performance.now();
       const { claims, quotes } = this.report();
+      if (claims.length === 0) return;
       void sendToBackground({
         type: 'casefile:page-checked',
         url: location.href,
@@ -298,7 +320,7 @@ class PageController {
         claims,
         quotes,
       });
-    }
+    }, wait);
   }
 
   /** What the page holds, for the popup. */
