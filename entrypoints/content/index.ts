@@ -11,7 +11,15 @@ import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.t
 import type { CardHost } from './card.tsx';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
-import { scanRoot, Slicer, type Check, type Item, type ScanTiming } from './page-scan.ts';
+import {
+  scanRoot,
+  SLICE_MS,
+  Slicer,
+  yieldToBrowser,
+  type Check,
+  type Item,
+  type ScanTiming,
+} from './page-scan.ts';
 
 /** The engine's module and the card's, loaded on first use (see modules/lazy-chunks.ts). */
 type EngineModule = typeof import('../../lib/check-text.ts');
@@ -176,12 +184,17 @@ class PageController {
   private async switchOn(): Promise<void> {
     if (this.painter || this.signal.aborted || !document.body) return;
     this.painter = new Painter();
-    this.pass = new AbortController();
-    const shadows = openShadowRoots(document.body);
+    const pass = new AbortController();
+    this.pass = pass;
+    this.observe([document.body]);
+    await this.scan([document.body]);
+    // Then the open shadow roots of web components, found by a walk of every
+    // element: in slices, after the page's own text has been read.
+    const shadows = await findOpenShadowRoots(document.body, pass.signal);
+    if (shadows.length === 0 || pass.signal.aborted) return;
     for (const shadow of shadows) this.styleShadow(shadow);
-    const roots: Node[] = [document.body, ...shadows];
-    this.observe(roots);
-    await this.scan(roots);
+    this.observe(shadows);
+    await this.scan(shadows);
   }
 
   /** Removes every trace from the page: highlights, card, observers, listeners. */
@@ -360,7 +373,11 @@ class PageController {
         const element = node instanceof Element ? node : node.parentElement;
         if (element) this.pending.add(element.closest(BLOCK) ?? element);
         if (node instanceof Element)
-          for (const shadow of openShadowRoots(node)) this.observe([shadow]);
+          for (const shadow of openShadowRoots(node)) {
+            this.styleShadow(shadow);
+            this.observe([shadow]);
+            this.pending.add(shadow);
+          }
       }
       if (record.removedNodes.length > 0) this.pending.add(record.target);
     }
@@ -562,6 +579,37 @@ function inReadingOrder(a: Item, b: Item): number {
   if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
   if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
   return 0;
+}
+
+/** Elements visited between two checks of the time budget, while looking for shadow roots. */
+const WALK_CHECK_EVERY = 512;
+
+/**
+ * The open shadow roots under `root`, and under them, found in slices of about
+ * SLICE_MS (each element read from a content script costs a wrapper object:
+ * a large page's walk is tens of milliseconds).
+ */
+async function findOpenShadowRoots(root: Node, signal: AbortSignal): Promise<ShadowRoot[]> {
+  const found: ShadowRoot[] = [];
+  const pending: Node[] = [root];
+  let sliceStart = performance.now();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const walker = document.createTreeWalker(next, NodeFilter.SHOW_ELEMENT);
+    let visited = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) {
+        found.push(shadow);
+        pending.push(shadow);
+      }
+      if (++visited % WALK_CHECK_EVERY === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await yieldToBrowser();
+        if (signal.aborted) return found;
+        sliceStart = performance.now();
+      }
+    }
+  }
+  return found;
 }
 
 /** Whether a parent of `node` (within its tree) is one of `nodes`: a walk up, not a search. */

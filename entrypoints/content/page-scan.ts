@@ -28,7 +28,7 @@ const CHUNK_CHARS = 4000;
  * this long; then the browser gets the main thread back (input, painting,
  * the page's own scripts) before the next chunk.
  */
-const SLICE_MS = 8;
+export const SLICE_MS = 8;
 
 /** Paragraph breaks in the visible text, where chunks are cut. */
 const PARAGRAPH_BREAK = /\n\n/g;
