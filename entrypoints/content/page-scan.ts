@@ -9,7 +9,7 @@ import type { QuoteResult, TextReport } from '../../lib/check-text.ts';
 import type { ClaimResult } from '../../lib/claims/check-claim.ts';
 import { findMentions, type Mention } from '../../lib/mentions/find-mentions.ts';
 import type { Span } from '../../lib/text/span.ts';
-import { domPointAt, extractVisibleText, type VisibleText } from '../../lib/text/visible-text.ts';
+import { domPointAt, visibleTextSteps, type VisibleText } from '../../lib/text/visible-text.ts';
 
 export type Item =
   | { kind: 'mention'; range: Range; root: Node; mention: Mention }
@@ -130,10 +130,17 @@ export async function scanRoot(
   slicer: Slicer,
   timing: ScanTiming,
 ): Promise<void> {
-  if (!(await slicer.pause())) return;
-  let t = performance.now();
-  const visible = extractVisibleText(root);
-  timing.scan += performance.now() - t;
+  // The page's text, a thousand nodes at a time within the task's budget.
+  const steps = visibleTextSteps(root);
+  let step = steps.next();
+  while (!step.done) {
+    if (!(await slicer.pause())) return;
+    const t = performance.now();
+    step = steps.next();
+    timing.scan += performance.now() - t;
+  }
+  const visible = step.value;
+  let t: number;
   for (const chunk of chunksOf(visible.text)) {
     if (!(await slicer.pause())) return;
     t = performance.now();
