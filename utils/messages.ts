@@ -6,6 +6,7 @@
 import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { Fact, Source } from '../lib/facts/schema.ts';
+import type { Settings } from './settings.ts';
 
 export interface VerdictCounts {
   supported: number;
@@ -30,7 +31,9 @@ export type ToBackground =
 export type ToContent =
   | { type: 'casefile:check-selection'; text: string }
   | { type: 'casefile:get-report' }
-  | { type: 'casefile:reveal'; text: string; start: number };
+  | { type: 'casefile:reveal'; text: string; start: number }
+  /** New settings, sent by the background to every tab (pages need no storage listener of their own). */
+  | { type: 'casefile:settings'; settings: Settings };
 
 export interface FactsReply {
   facts: Fact[];

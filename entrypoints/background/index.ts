@@ -11,7 +11,7 @@ import {
   seedBundledPack,
 } from '../../lib/db.ts';
 import { detectLanguage } from '../../lib/text/language.ts';
-import { getSettings } from '../../utils/settings.ts';
+import { getSettings, watchSettings, type Settings } from '../../utils/settings.ts';
 import { formatProblems } from '../../lib/facts/validate-pack.ts';
 import { sourceViewerPath } from '../../lib/source-link.ts';
 import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
@@ -166,6 +166,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+  watchSettings((settings) => void tellTabs(settings), new AbortController().signal);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab starts from nothing; its content script reports
     // again if it finds anything. (The change's url is not given: no `tabs`
@@ -205,3 +206,21 @@ export default defineBackground(() => {
   });
   prune().catch((error: unknown) => console.error('[casefile] pruning the history failed', error));
 });
+
+/**
+ * Hands new settings to the content scripts of every open tab (all frames):
+ * switching highlighting off or on takes effect at once, and pages need no
+ * storage listener of their own. A tab without the content script (a
+ * browser page) refuses the message, which is fine.
+ */
+async function tellTabs(settings: Settings): Promise<void> {
+  const message: ToContent = { type: 'casefile:settings', settings };
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
+    ),
+  );
+}

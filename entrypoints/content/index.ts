@@ -4,10 +4,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { uiLanguage } from '../../components/i18n.ts';
 import type { CardContent } from '../../components/SourceCard.tsx';
-import type { Fact, Source } from '../../lib/facts/schema.ts';
+import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
 import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
-import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.ts';
+import { getSettings, highlightsOn, type Settings } from '../../utils/settings.ts';
 import type { CardHost } from './card.tsx';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
@@ -94,7 +94,12 @@ class PageController {
   private pass: AbortController | null = null;
   private card: CardHost | null = null;
   private cardModule: Promise<CardModule> | null = null;
-  private language = uiLanguage();
+  /** The language chosen in the options; 'auto' follows the browser's, read only when a card needs it. */
+  private languageChoice: Language | 'auto' = 'auto';
+
+  private get language(): Language {
+    return this.languageChoice === 'auto' ? uiLanguage() : this.languageChoice;
+  }
 
   constructor(private readonly ctx: ContentScriptContext) {
     const controller = new AbortController();
@@ -109,15 +114,13 @@ class PageController {
     this.signal.addEventListener('abort', () =>
       browser.runtime.onMessage.removeListener(this.onMessage),
     );
-    watchSettings((settings) => {
-      this.language = settings.language === 'auto' ? uiLanguage() : settings.language;
-      if (highlightsOn(settings, location.hostname)) void this.switchOn();
-      else this.switchOff();
-    }, this.signal);
-    void getSettings().then((settings) => {
-      if (settings.language !== 'auto') this.language = settings.language;
-      if (highlightsOn(settings, location.hostname)) void this.switchOn();
-    });
+    void getSettings().then((settings) => this.applySettings(settings));
+  }
+
+  private applySettings(settings: Settings): void {
+    this.languageChoice = settings.language;
+    if (highlightsOn(settings, location.hostname)) void this.switchOn();
+    else this.switchOff();
   }
 
   private readonly onMessage = (
@@ -131,6 +134,8 @@ class PageController {
       reply(this.report());
     } else if (message.type === 'casefile:reveal') {
       this.reveal(message.text, message.start);
+    } else if (message.type === 'casefile:settings') {
+      this.applySettings(message.settings);
     }
     return undefined;
   };
