@@ -329,7 +329,7 @@ class PageController {
       this.logTimer = null;
       if (!this.painter || this.signal.aborted) return;
       this.lastLog = performance.now();
-      const { claims, quotes } = this.report();
+      const { claims, quotes } = this.report(false);
       if (claims.length === 0) return;
       void sendToBackground({
         type: 'casefile:page-checked',
@@ -341,13 +341,18 @@ class PageController {
     }, wait);
   }
 
-  /** What the page holds, for the popup. */
-  private report() {
+  /**
+   * What the page holds, for the popup (in reading order) or for the history
+   * (`inOrder` false: in the order found, which a busy feed's record does not
+   * need to pay a sort of thousands of ranges for).
+   */
+  private report(inOrder = true) {
+    const items = inOrder ? this.ordered() : this.items;
     return {
       url: location.href,
       title: document.title,
       painted: this.painted.size,
-      claims: this.ordered().flatMap((item) =>
+      claims: items.flatMap((item) =>
         item.kind === 'claim' ? [{ ...item.claim, painted: this.painted.has(item) }] : [],
       ),
       quotes: this.items.flatMap((item) => (item.kind === 'quote' ? [item.quote] : [])),
