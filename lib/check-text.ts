@@ -6,6 +6,7 @@
 import {
   buildSlotTable,
   checkClaim,
+  mayHaveChecks,
   type ClaimResult,
   type SlotTable,
 } from './claims/check-claim.ts';
@@ -22,6 +23,7 @@ import {
   type QuoteTrace,
   type WordChange,
 } from './quotes/trace-quote.ts';
+import { foldSameLength } from './text/fold.ts';
 import { detectLanguage } from './text/language.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { Span } from './text/span.ts';
@@ -142,14 +144,19 @@ export function checkText(engine: Engine, text: string): TextReport {
   );
   const claims: ClaimResult[] = [];
   for (const [i, span] of sentences.entries()) {
-    const claim = checkClaim(text.slice(span.start, span.end), span.start, {
+    const sentence = text.slice(span.start, span.end);
+    const folded = foldSameLength(sentence);
+    // A sentence is about the case when it names it, or when it states
+    // something the facts speak to (on a page that is about the case): most
+    // sentences do neither, and are dropped before their values are read.
+    if (!named[i] && !mayHaveChecks(folded, engine.index)) continue;
+    const context = {
       language,
       index: engine.index,
       slots: engine.slots,
       inCaseParagraph: inCaseParagraph[i]!,
-    });
-    // A sentence is about the case when it names it, or when it states
-    // something the facts speak to (on a page that is about the case).
+    };
+    const claim = checkClaim(sentence, span.start, context, folded);
     if (claim.checks.length > 0 || named[i]) claims.push(claim);
   }
 

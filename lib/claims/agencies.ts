@@ -319,11 +319,12 @@ const CLOSE_PAREN_AFTER = /^\s*\)/;
  * of their names (acronym, full French name, English name), in text order,
  * one entry per mention, except that a parenthesised acronym restating an
  * entity just named is not counted twice. Returns an empty list when the text
- * names none of them.
+ * names none of them. A caller that has the text folded (`foldSameLength`)
+ * passes it as `folded`.
  */
-export function extractEntities(text: string): EntityValue[] {
+export function extractEntities(text: string, folded?: string): EntityValue[] {
   const found: EntityValue[] = [];
-  for (const { start, end, value } of matchEntities(text)) {
+  for (const { start, end, value } of matchEntities(text, folded)) {
     if (isRestatement(text, start, end, value.name, found)) continue;
     found.push({ start, end, name: value.name, kind: value.kind });
   }

@@ -18,7 +18,7 @@ import {
   type PartialDate,
 } from './compare.ts';
 import { extractDatesAndPeriods, type DateValue, type PeriodValue } from './dates.ts';
-import { retrieveFacts, type FactIndex } from './fact-index.ts';
+import { retrieveFacts, stemMass, type FactIndex } from './fact-index.ts';
 import { extractNumbers, type NumberValue } from './numbers.ts';
 import { extractPlaces, type PlaceValue } from './places.ts';
 
@@ -81,16 +81,22 @@ export function buildSlotTable(facts: readonly Fact[]): SlotTable {
 
 // ————————————————————————————— cue words ——————————————————————————————
 // All cue expressions run on the folded sentence (lower case, no accents,
-// plain apostrophes), whose offsets are the raw sentence's.
+// plain apostrophes), whose offsets are the raw sentence's. The words a slot
+// rule needs to tie a value are also in SLOT_CUE: `checkText` skips the
+// sentences with none of them (and no fact to restate).
 
 /** Nouns counted as judicial proceedings. */
-const PROCEEDINGS_UNIT =
-  /^(?:[\p{L}'-]+ ){0,2}?(?:procedures?|proceedings?|affaires?|dossiers?|enquetes?|investigations?|cases?)\b/u;
+const PROCEEDINGS_NOUNS = String.raw`procedures?|proceedings?|affaires?|dossiers?|enquetes?|investigations?|cases?`;
+const PROCEEDINGS_UNIT = new RegExp(
+  String.raw`^(?:[\p{L}'-]+ ){0,2}?(?:${PROCEEDINGS_NOUNS})\b`,
+  'u',
+);
 /** Victims. */
-const VICTIMS_UNIT = /^(?:[\p{L}'-]+ ){0,1}?victim(?:e|es|s)?\b/u;
+const VICTIMS_NOUN = String.raw`victim(?:e|es|s)?`;
+const VICTIMS_UNIT = new RegExp(String.raw`^(?:[\p{L}'-]+ ){0,1}?${VICTIMS_NOUN}\b`, 'u');
 /** Prosecutors' offices. */
-const OFFICES_UNIT =
-  /^(?:[\p{L}'-]+ ){0,1}?(?:parquets?|prosecutors?'? ?offices?|prosecution offices?|public prosecutors?|prosecutors)\b/u;
+const OFFICES_NOUNS = String.raw`parquets?|prosecutors?'? ?offices?|prosecution offices?|public prosecutors?|prosecutors`;
+const OFFICES_UNIT = new RegExp(String.raw`^(?:[\p{L}'-]+ ){0,1}?(?:${OFFICES_NOUNS})\b`, 'u');
 /** Plain "offices", which are prosecutors' offices when the sentence speaks of prosecutors. */
 const PLAIN_OFFICES_UNIT = /^(?:[\p{L}'-]+ ){0,1}?offices?\b/u;
 const PROSECUTOR_WORD = /\b(?:parquets?|prosecut\w*|procureu\w*)\b/;
@@ -174,7 +180,8 @@ function eventNear(folded: string, at: Span): 'shutdown' | 'opened' | 'announced
   let best: { event: 'shutdown' | 'opened' | 'announced' | 'other'; distance: number } | null =
     null;
   for (const { event, pattern } of EVENT_CUES) {
-    for (const match of folded.matchAll(pattern)) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(folded); match; match = pattern.exec(folded)) {
       const s = match.index;
       const e = s + match[0].length;
       const distance = e <= at.start ? at.start - e : s >= at.end ? s - at.end : 0;
@@ -199,7 +206,8 @@ const CLAUSE_BREAK = /[,;:()]| mais | but | alors que | whereas | while | tandis
 function clauseAround(folded: string, at: Span): [string, string] {
   let start = 0;
   let end = folded.length;
-  for (const match of folded.matchAll(CLAUSE_BREAK)) {
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let match = CLAUSE_BREAK.exec(folded); match; match = CLAUSE_BREAK.exec(folded)) {
     if (match.index + match[0].length <= at.start) start = match.index + match[0].length;
     else if (match.index >= at.end) {
       end = match.index;
@@ -317,8 +325,11 @@ function dateSlot(folded: string, d: DateValue, siteRef: boolean): Found | null 
   }
 }
 
+/** Proceedings, which a period in the sentence is the time of. */
+const PERIOD_NOUN = /\b(?:procedures?|proceedings?|affaires?|dossiers?|cases?)\b/;
+
 function periodSlot(folded: string, p: PeriodValue): Found | null {
-  if (!/\b(?:procedures?|proceedings?|affaires?|dossiers?|cases?)\b/.test(folded)) return null;
+  if (!PERIOD_NOUN.test(folded)) return null;
   return {
     slots: ['proceedings-period'],
     span: { start: p.start, end: p.end },
@@ -333,6 +344,7 @@ function periodSlot(folded: string, p: PeriodValue): Found | null {
 }
 
 function placeSlots(folded: string, places: readonly PlaceValue[]): Found[] {
+  if (places.length === 0) return [];
   const found: Found[] = [];
   const registration = REGISTRATION_CUE.exec(folded);
   const operation = OPERATION_CUE.test(folded);
@@ -352,7 +364,19 @@ function placeSlots(folded: string, places: readonly PlaceValue[]): Found[] {
 /** English names of places, for reasons a person reads ("Malta", not "MT"). */
 const PLACE_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 
+/** Names already looked up: `Intl.DisplayNames` is slow, and the same few places recur. */
+const PLACE_NAME_CACHE = new Map<string, string>();
+
 function placeName(code: string): string {
+  let name = PLACE_NAME_CACHE.get(code);
+  if (name === undefined) {
+    name = lookUpPlaceName(code);
+    PLACE_NAME_CACHE.set(code, name);
+  }
+  return name;
+}
+
+function lookUpPlaceName(code: string): string {
   try {
     return PLACE_NAMES.of(code) ?? code;
   } catch {
@@ -398,14 +422,20 @@ const CONDUCT_SLOTS = [
   'operation-coordination',
 ];
 
+/** Whether an entity can fill a role of the investigation (media and people cannot). */
+function mayHaveRole(entity: EntityValue): boolean {
+  return entity.kind !== 'media' && entity.kind !== 'person';
+}
+
 function entitySlots(folded: string, entities: readonly EntityValue[]): Found[] {
+  if (!entities.some(mayHaveRole)) return [];
   const coordination = COORDINATION_CUE.test(folded);
   const conduct =
     CONDUCT_CUE.test(folded) && (INVESTIGATION_WORD.test(folded) || OPERATION_CUE.test(folded));
   if (!coordination && !conduct) return [];
   const found: Found[] = [];
   for (const entity of entities) {
-    if (entity.kind === 'media' || entity.kind === 'person') continue;
+    if (!mayHaveRole(entity)) continue;
     const foreign = FOREIGN_AGENCIES.has(entity.name);
     // A foreign agency in a coordination phrase is set against the coordinator;
     // otherwise against those who carried out the investigation.
@@ -487,6 +517,8 @@ const OTHER_PROSECUTOR_LEADS =
   /\b(?:menee?|dirigee?|conduite?|pilotee?|led|conducted|run|headed|directed) (?:par|by) (?:le |la |l'|the )?(?:(?:parquet|procureure?|tribunal judiciaire) (?:de |du |d')(?!paris\b)(\p{L}[\p{L}-]+)|(?!paris\b)(\p{L}[\p{L}-]+) (?:prosecutor'?s?'? office|prosecutors?))\b/u;
 
 function otherProsecutorSlot(sentence: string, folded: string): Found | null {
+  // The phrase always holds " par " or " by ": most sentences stop here.
+  if (!folded.includes(' par ') && !folded.includes(' by ')) return null;
   const match = OTHER_PROSECUTOR_LEADS.exec(folded);
   if (!match) return null;
   const phrase = sentence
@@ -511,7 +543,8 @@ const DOMAIN_CUE =
   /\b(?:redirig\w*|redirect\w*|demenag\w*|moved|became|devenu\w*|adresses?|address(?:es)?|domaines?|domains?|anciennement|formerly|rebaptis\w*|renamed)\b/;
 
 function domainSlot(folded: string): Found | null {
-  if (!DOMAIN_CUE.test(folded)) return null;
+  // Every domain starts so: most sentences stop here, before any expression runs.
+  if (!folded.includes('coco.') || !DOMAIN_CUE.test(folded)) return null;
   const domains = [...folded.matchAll(DOMAIN)];
   const first = domains[0];
   if (!first) return null;
@@ -525,6 +558,45 @@ function domainSlot(folded: string): Found | null {
         ? { verdict: 'supported', note: `${named.join(' and ')}, the site's addresses` }
         : null,
   };
+}
+
+/**
+ * Every word some slot rule needs before it ties a value (the rules above,
+ * unanchored): a figure needs a unit, a penalty or an age word; a date an
+ * event; a place a registration or the operation; an agency a role; a
+ * domain the site's addresses. A sentence with none of them has no value
+ * to compare, whatever its figures, dates, places and agencies.
+ */
+const SLOT_CUE = new RegExp(
+  [
+    FINE_WORD.source,
+    PLATFORM_OFFENCE.source,
+    AGE_CUE.source,
+    OPERATION_CUE.source,
+    REGISTRATION_CUE.source,
+    COORDINATION_CUE.source,
+    INVESTIGATION_WORD.source,
+    DOMAIN_CUE.source,
+    ...EVENT_CUES.filter((cue) => cue.event !== 'other').map((cue) => cue.pattern.source),
+    PROCEEDINGS_NOUNS,
+    PERIOD_NOUN.source,
+    VICTIMS_NOUN,
+    OFFICES_NOUNS,
+    // Prosecutors, for plain "offices" and for another office leading the investigation.
+    String.raw`parquet|procureu|prosecut|tribunal judiciaire`,
+  ].join('|'),
+);
+
+/**
+ * Whether `checkClaim` may find something to check in a sentence, given
+ * folded (`foldSameLength`): false only when no slot rule could tie any of
+ * its values (`SLOT_CUE`) and its stems weigh too little for any fact to be
+ * restated by it (a fact's score is at most the sentence's stem mass). A
+ * sentence that does not name the case is a claim only with a check, so
+ * `checkText` drops such sentences without reading their values.
+ */
+export function mayHaveChecks(folded: string, index: FactIndex): boolean {
+  return SLOT_CUE.test(folded) || stemMass(index, folded) >= RESTATEMENT_MIN_SCORE;
 }
 
 /** Words that introduce who says something: "selon l'AFP", "according to Le Monde". */
@@ -549,7 +621,6 @@ interface SentenceValues {
 /** Every value of the sentence that is tied to a slot and asserted, and what could not be tied. */
 function findValues(sentence: string, folded: string, context: ClaimContext): SentenceValues {
   const { language } = context;
-  const siteRef = context.inCaseParagraph || SITE_REFERENCE.test(folded);
   const dated = extractDatesAndPeriods(sentence, language);
   const periods = dated.periods;
   const dates = dated.dates.filter((d) => !periods.some((p) => overlaps(p, d)));
@@ -557,6 +628,10 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
   const numbers = extractNumbers(sentence, language, dated.dates).filter(
     (n) => !dates.some((d) => overlaps(d, n)) && !periods.some((p) => overlaps(p, n)),
   );
+  // Only figures and dates are tied by it, and most sentences have neither.
+  const siteRef =
+    (numbers.length > 0 || dates.length > 0) &&
+    (context.inCaseParagraph || SITE_REFERENCE.test(folded));
   let unslotted = 0;
   let lastCount: Found | null = null;
   const numberFinds = numbers.map((n) => {
@@ -575,12 +650,12 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
   });
   const dateFinds = dates.map((d) => dateSlot(folded, d, siteRef));
   const looseDates = dateFinds.filter((d) => d === null).length;
-  const entities = extractEntities(sentence);
+  const entities = extractEntities(sentence, folded);
   const found = [
     ...numberFinds,
     ...dateFinds,
     ...periods.map((p) => periodSlot(folded, p)),
-    ...placeSlots(folded, extractPlaces(sentence)),
+    ...placeSlots(folded, extractPlaces(sentence, folded)),
     ...entitySlots(folded, entities),
     otherProsecutorSlot(sentence, folded),
     domainSlot(folded),
@@ -640,10 +715,15 @@ function factNames(fact: Fact, person: string): boolean {
 /**
  * The verdict on one sentence about the case, with its checks. `offset` is
  * where the sentence starts in the checked text, so the spans reported are
- * offsets in that text.
+ * offsets in that text. A caller that has the sentence folded
+ * (`foldSameLength`) passes it along.
  */
-export function checkClaim(sentence: string, offset: number, context: ClaimContext): ClaimResult {
-  const folded = foldSameLength(sentence);
+export function checkClaim(
+  sentence: string,
+  offset: number,
+  context: ClaimContext,
+  folded = foldSameLength(sentence),
+): ClaimResult {
   const values = findValues(sentence, folded, context);
   const checks: Check[] = [];
   let unchecked = values.unslotted;
@@ -656,7 +736,7 @@ export function checkClaim(sentence: string, offset: number, context: ClaimConte
   // With nothing compared, a sentence that restates a fact in other words is
   // supported — unless it holds a figure or a person the fact does not vouch for.
   if (checks.length === 0 && unchecked === 0 && !QUESTION.test(folded)) {
-    const best = retrieveFacts(context.index, sentence, 1)[0];
+    const best = retrieveFacts(context.index, sentence, 1, folded)[0];
     if (
       best &&
       best.score >= RESTATEMENT_MIN_SCORE &&

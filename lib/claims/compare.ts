@@ -37,6 +37,15 @@ function roundingUnit(value: number): number {
   return unit;
 }
 
+/** The formatter of `formatCount`, made on first use (making one per call is slow). */
+let countFormat: Intl.NumberFormat | undefined;
+
+/** A count as the reasons write it: "23,051" (what `toLocaleString('en-US')` gives). */
+function formatCount(n: number): string {
+  countFormat ??= new Intl.NumberFormat('en-US');
+  return countFormat.format(n);
+}
+
 /**
  * A stated count against the sources' count. The sources' own wording ("pas
  * moins de 23 051") is the official tally, so a different figure stated as
@@ -51,7 +60,7 @@ export function compareQuantity(
   const v = stated.value;
   const off = t === 0 ? Math.abs(v) : Math.abs(v - t) / t;
   const approximateFact = truth.bound === 'about';
-  const fmt = (n: number) => n.toLocaleString('en-US');
+  const fmt = formatCount;
   switch (stated.bound) {
     case 'exact': {
       if (v === t) return { verdict: 'supported', note: `${fmt(v)}, as the sources say` };

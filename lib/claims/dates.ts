@@ -109,10 +109,14 @@ const YEAR = String.raw`\d{4}(?!\d)`;
 
 /**
  * The first characters of every date expression: a digit, or the first three
- * letters of a weekday, a month or a relative year. Checked first, it spares
- * the other words of a sentence the dozens of alternatives below.
+ * letters of a weekday, a month or a relative year, grouped by first letter
+ * (the engine reads a grouped list faster; order does not matter inside a
+ * lookahead). Checked first, it spares the other words of a sentence the
+ * dozens of alternatives below; checked before the test of the character
+ * behind (which it does not change), it lets the engine skip most positions
+ * at once.
  */
-const DATE_START = String.raw`\d|lun|mar|mer|jeu|ven|sam|dim|mon|tue|wed|thu|fri|sat|sun|jan|f[eé]v|feb|avr|apr|mai|may|jui|jun|jul|ao[uû]|aug|sep|oct|nov|d[eé]c|cet|thi|las|nex|l['’]`;
+const DATE_START = String.raw`\d|l(?:un|as|['’])|m(?:ar|er|on|ai|ay)|j(?:eu|an|ui|un|ul)|ven|s(?:am|un|at|ep)|d(?:im|[eé]c)|t(?:ue|hu|hi)|wed|f(?:ri|[eé]v|eb)|a(?:vr|pr|o[uû]|ug)|oct|n(?:ov|ex)|cet`;
 
 /**
  * Every date-like expression, one alternative per form, tried in this order
@@ -126,7 +130,7 @@ const DATE_START = String.raw`\d|lun|mar|mer|jeu|ven|sam|dim|mon|tue|wed|thu|fri
  * "T" of an ISO timestamp ("2024-06-25T10:00").
  */
 const DATE_EXPRESSION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?=${DATE_START})(?:` +
+  String.raw`(?=${DATE_START})(?<![\p{L}\p{N}])(?:` +
     String.raw`(?<isoY>\d{4})(?<isoS>[-/.])(?<isoM>\d{1,2})\k<isoS>(?<isoD>\d{1,2})(?![\d])` +
     String.raw`|(?<numA>\d{1,2})(?<numS>[/.-])(?<numB>\d{1,2})\k<numS>(?<numY>\d{4}|\d{2})(?![\d])` +
     String.raw`|(?:(?<dmyW>${WEEKDAY}),?${SP})?(?<dmyD>${DAY})${ORDINAL}(?:${SP}of)?${SP}(?<dmyM>${MONTH})(?:,?${SP}(?<dmyY>${YEAR}))?` +

@@ -6,6 +6,7 @@
  * Measured on the evaluation set before anything heavier was considered.
  */
 import type { Fact } from '../facts/schema.ts';
+import { codePointLength, codePointTester } from '../text/chars.ts';
 import { foldSameLength } from '../text/fold.ts';
 
 /**
@@ -33,17 +34,39 @@ const MIN_WORD_LENGTH = 3;
 /** A token made only of digits. */
 const DIGITS = /^\p{N}+$/u;
 
-/** A run of letters or digits (after folding). */
-const WORD = /[\p{L}\p{N}]+/gu;
+/** The length of the letter or digit at an offset (2 for a surrogate pair), or 0: one character of a word. */
+const wordCharLength = codePointTester(/^[\p{L}\p{N}]$/u);
 
 /** Folds a text and returns its content stems, in order, repeats kept. */
 export function stems(text: string): string[] {
-  const folded = foldSameLength(text);
+  return foldedStems(foldSameLength(text));
+}
+
+/** Whether a UTF-16 unit is an ASCII letter (which no figure starts with). */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/**
+ * The content stems of an already folded text (`foldSameLength`), in order,
+ * repeats kept. Words are runs of letters and digits.
+ */
+function foldedStems(folded: string): string[] {
   const out: string[] = [];
-  for (const match of folded.matchAll(WORD)) {
-    const word = match[0];
+  let i = 0;
+  while (i < folded.length) {
+    if (wordCharLength(folded, i) === 0) {
+      i += codePointLength(folded, i);
+      continue;
+    }
+    const start = i;
+    for (let length = wordCharLength(folded, i); length > 0; length = wordCharLength(folded, i)) {
+      i += length;
+    }
+    const word = folded.slice(start, i);
+    if (word.length < MIN_WORD_LENGTH || STOP_WORDS.has(word)) continue;
     // Figures are compared as values, never matched as words.
-    if (word.length < MIN_WORD_LENGTH || STOP_WORDS.has(word) || DIGITS.test(word)) continue;
+    if (!isAsciiLetter(word.charCodeAt(0)) && DIGITS.test(word)) continue;
     out.push(word.length > STEM_LENGTH ? word.slice(0, STEM_LENGTH) : word);
   }
   return out;
@@ -92,16 +115,42 @@ export function buildFactIndex(facts: readonly Fact[]): FactIndex {
 }
 
 /**
+ * The idf mass of a folded sentence's distinct stems: what the sentence
+ * shares with a fact weighs no more than this, so no fact scores higher.
+ * Adds the same weights in the same order as `retrieveFacts`.
+ */
+export function stemMass(index: FactIndex, folded: string): number {
+  const seen = new Set<string>();
+  let mass = 0;
+  for (const stem of foldedStems(folded)) {
+    const weight = index.idf.get(stem);
+    if (weight === undefined || seen.has(stem)) continue;
+    seen.add(stem);
+    mass += weight;
+  }
+  return mass;
+}
+
+/**
  * The facts sharing stems with `sentence`, best first; empty when none
  * shares any. Scores are relative: compare them, do not read them alone.
+ * A caller that has the sentence folded (`foldSameLength`) passes it along.
  */
-export function retrieveFacts(index: FactIndex, sentence: string, limit = 5): FactMatch[] {
-  const sentenceStems = [...new Set(stems(sentence))];
+export function retrieveFacts(
+  index: FactIndex,
+  sentence: string,
+  limit = 5,
+  folded = foldSameLength(sentence),
+): FactMatch[] {
+  // Each distinct stem counts once, in the order it first appears; a stem no
+  // fact has weighs nothing, so it is dropped before it is even deduplicated.
+  const seen = new Set<string>();
   let sentenceMass = 0;
   const scores = new Map<number, { score: number; shared: string[] }>();
-  for (const stem of sentenceStems) {
+  for (const stem of foldedStems(folded)) {
     const weight = index.idf.get(stem);
-    if (weight === undefined) continue;
+    if (weight === undefined || seen.has(stem)) continue;
+    seen.add(stem);
     sentenceMass += weight;
     for (const i of index.postings.get(stem) ?? []) {
       const entry = scores.get(i);
@@ -111,6 +160,7 @@ export function retrieveFacts(index: FactIndex, sentence: string, limit = 5): Fa
       } else scores.set(i, { score: weight, shared: [stem] });
     }
   }
+  if (scores.size === 0) return [];
   return [...scores]
     .map(([i, { score, shared }]) => ({
       fact: index.facts[i]!,

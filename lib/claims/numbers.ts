@@ -211,6 +211,16 @@ interface Lexicon {
   approximate: ReadonlyMap<string, number>;
   /** A run of number words joined by spaces, hyphens, "et" or "and". */
   run: RegExp;
+  /**
+   * A number word other than "un", "une", "one", as a whole ASCII word in any
+   * case: a cheap test that lets most sentences skip `run`. A word of a run
+   * counts only when its lower case is a lexicon word (so it is made of ASCII
+   * letters: only the Kelvin sign lower-cases to one, and no number word has
+   * a "k"), it stands between characters that are not letters or digits, and
+   * articles alone make no figure: a text this does not match has no figure
+   * in words.
+   */
+  anyWord: RegExp;
   /** An article and an approximate noun: "une vingtaine", "a dozen". */
   approx: RegExp;
   billion: number;
@@ -233,11 +243,22 @@ function lexicon(language: NumberLanguage): Lexicon {
   ]);
   const articles = [...(french ? ['une', 'un'] : []), ...(english ? ['an', 'a'] : [])];
   const word = String.raw`(?:${alternation(words.keys())})(?![\p{L}\p{N}])`;
+  // The words' first letters, looked ahead before the test of the character
+  // behind: it matches nothing more, but lets the engine skip most positions.
+  const firstLetters = [...new Set([...words.keys()].map((w) => w.charAt(0)))].join('');
   const joint = String.raw`(?:${HS}*-(?:et-)?${HS}*|${HS}+(?:et|and)${HS}+|${HS}+)`;
+  const notArticles = [...words].filter(([, value]) => value !== 1).map(([w]) => w);
   return {
     words,
     approximate,
-    run: new RegExp(String.raw`(?<![\p{L}\p{N}])${word}(?:${joint}${word})*`, 'giu'),
+    anyWord: new RegExp(
+      String.raw`(?<![A-Za-z0-9])(?:${alternation(notArticles)})(?![A-Za-z0-9])`,
+      'i',
+    ),
+    run: new RegExp(
+      String.raw`(?=[${firstLetters}])(?<![\p{L}\p{N}])${word}(?:${joint}${word})*`,
+      'giu',
+    ),
     approx: new RegExp(
       String.raw`(?<![\p{L}\p{N}])(?:${articles.join('|')})${HS}+(?:(?:petite|bonne|good)${HS}+)?(?<noun>${alternation(approximate.keys())})(?![\p{L}\p{N}])`,
       'giu',
@@ -733,9 +754,12 @@ function parseRun(tokens: readonly WordToken[]): { value: number; first: number;
 
 function wordFigures(text: string, lexicon: Lexicon): NumberValue[] {
   const found: NumberValue[] = [];
+  if (!lexicon.anyWord.test(text)) return found;
   const run = lexicon.run;
   run.lastIndex = 0;
   for (let m = run.exec(text); m !== null; m = run.exec(text)) {
+    // "un", "une", "one" alone are articles (see below): most runs stop here.
+    if (lexicon.words.get(m[0].toLowerCase()) === 1) continue;
     const runEnd = m.index + m[0].length;
     if (HYPHEN_WORD_AFTER.test(text.slice(runEnd, runEnd + 2))) continue;
     if (endingAt(HYPHEN_WORD_BEFORE, text, m.index) !== null) continue;

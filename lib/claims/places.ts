@@ -160,9 +160,10 @@ function splitWords(folded: string): Words {
 let lastText: string | undefined;
 let lastWords: Words = { folded: '', starts: [], ends: [], words: [] };
 
-function wordsOf(text: string): Words {
+/** The words of `text`, whose folded copy (`foldSameLength`) the caller may have made already. */
+function wordsOf(text: string, folded?: string): Words {
   if (text !== lastText) {
-    lastWords = splitWords(foldSameLength(text));
+    lastWords = splitWords(folded ?? foldSameLength(text));
     lastText = text;
   }
   return lastWords;
@@ -174,10 +175,11 @@ function wordsOf(text: string): Words {
  * name (value `null`) swallows its words without a match. Names are matched
  * word by word on `foldSameLength`, with at most three spaces, apostrophes, hyphens
  * or ampersands between words. Returns an empty list when no name occurs.
+ * A caller that has the text folded already passes the folded copy along.
  */
 export function createPhraseMatcher<T>(
   rules: readonly PhraseRule<T>[],
-): (text: string) => PhraseMatch<T>[] {
+): (text: string, folded?: string) => PhraseMatch<T>[] {
   const index = new Map<string, CompiledRule<T>[]>();
   for (const rule of rules) {
     const words = splitWords(foldSameLength(rule.phrase)).words;
@@ -189,8 +191,8 @@ export function createPhraseMatcher<T>(
   }
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-  return (text: string) => {
-    const { folded, starts, ends, words } = wordsOf(text);
+  return (text: string, foldedText?: string) => {
+    const { folded, starts, ends, words } = wordsOf(text, foldedText);
     const found: PhraseMatch<T>[] = [];
     const count = words.length;
     for (let i = 0; i < count;) {
@@ -587,8 +589,9 @@ const matchPlaces = createPhraseMatcher(placeRules());
  * order, one entry per mention (a country named twice appears twice). The
  * span covers the name, not its article. Returns an empty list when the text
  * names no place this module knows (see the module comment for what it
- * leaves out on purpose).
+ * leaves out on purpose). A caller that has the text folded
+ * (`foldSameLength`) passes it as `folded`.
  */
-export function extractPlaces(text: string): PlaceValue[] {
-  return matchPlaces(text).map(({ start, end, value }) => ({ start, end, code: value }));
+export function extractPlaces(text: string, folded?: string): PlaceValue[] {
+  return matchPlaces(text, folded).map(({ start, end, value }) => ({ start, end, code: value }));
 }

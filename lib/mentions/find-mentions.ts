@@ -5,7 +5,7 @@
  * candidate is decided by the words around it and by the rest of the text,
  * and every mention says why it was kept.
  */
-import { foldSameLength } from '../text/fold.ts';
+import { foldSameLengthWithSpaces } from '../text/fold.ts';
 import type { Span } from '../text/span.ts';
 
 export type MentionKind = 'domain' | 'name' | 'entity';
@@ -26,25 +26,36 @@ export interface MentionScan {
 /**
  * One pass finds every candidate: the site's domains (coco.gg, coco.fr, with
  * www. or a defanged dot as moderators write them), the bare name, and the
- * case's agencies. Case-insensitive; offsets are raw.
+ * case's agencies. Case-insensitive; offsets are raw. Its groups are
+ * numbered (DOMAIN_GROUP, NAME_GROUP), not named: named groups cost an
+ * object per match, and a dense page has thousands.
  */
 const CANDIDATE =
-  /(?<domain>(?:www\.)?coco(?:\.|\[\.\]|\(\.\)|\[dot\])(?:gg|fr)(?![\p{L}\p{N}]))|(?<name>coco)|(?<entity>junalco|uncyber|comcyber[- ]?mi|onaf)/giu;
+  /((?:www\.)?coco(?:\.|\[\.\]|\(\.\)|\[dot\])(?:gg|fr)(?![\p{L}\p{N}]))|(coco)|(junalco|uncyber|comcyber[- ]?mi|onaf)/giu;
+/** The group of `CANDIDATE` that matches a domain. */
+const DOMAIN_GROUP = 1;
+/** The group of `CANDIDATE` that matches the bare name; otherwise the match is an agency. */
+const NAME_GROUP = 2;
 
-/** Any of the words a mention starts with, anywhere: the cheap first test of a page. */
-const MAY_MENTION = /coco|junalco|uncyber|comcyber|onaf/i;
-
-/**
- * False when `text` cannot hold a mention of the case (none of the words a
- * mention is made of appears in it): most pages stop here, at the cost of one
- * native search, before anything else is read or built.
- */
-export function mayMentionCase(text: string): boolean {
-  return MAY_MENTION.test(text);
-}
+// The cheap first test of a page, `mayMentionCase`, is in may-mention.ts:
+// the content script runs it without loading this module's tables.
 
 /** Letters and digits: a candidate glued to one of them is part of another word (cocotier, Cocorico). */
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Whether the UTF-16 unit at `at` is a letter, a digit or "_" (false outside the text). */
+function isWordCharAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code >= 0x80) return WORD_CHAR.test(text.charAt(at));
+  // ASCII: letters, digits and "_", without an expression.
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95
+  );
+}
 
 /** How far around a name its context is read, in characters (about twenty words each side). */
 const CONTEXT_RADIUS = 140;
@@ -142,18 +153,43 @@ const CASE_CUES = [
   'comcyber',
 ];
 
+/**
+ * An alternation of `words` grouped by first letter ("s(?:ite|alon)|p(?:…)"),
+ * which the regular expression engine reads faster than a flat list. It
+ * matches what the flat list matches: words with different first letters
+ * never compete, and each group keeps its words in the list's order.
+ */
+function alternationByFirstLetter(words: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const word of words) {
+    const rests = groups.get(word[0]!) ?? [];
+    rests.push(word.slice(1));
+    groups.set(word[0]!, rests);
+  }
+  return [...groups].map(([first, rests]) => `${first}(?:${rests.join('|')})`).join('|');
+}
+
 /** Any case cue at the start of a word. */
-const CASE_CUE = new RegExp(`\\b(?:${CASE_CUES.join('|')})`, 'g');
+const CASE_CUE = new RegExp(`\\b(?:${alternationByFirstLetter(CASE_CUES)})`, 'g');
 
 /**
  * Words that make a "coco" something else: coconut, Chanel and her perfumes,
  * the Pixar film, a nickname, a pet. Checked right before and right after the
- * name; any one of them rules the candidate out.
+ * name; any one of them rules the candidate out. The words before are a
+ * sticky lookbehind, run at the end of the text before the name
+ * (`endsNotCase`): read backwards from there, not tried at every position.
  */
 const BEFORE_NOT_CASE =
-  /\b(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage) (?:de |d'|a la |au )?|(?:surnomm\w*|surnom|nickname[ds]?|dit|dite|alias|s'appelle|s'appelait|(?<!(?:site|platform|plateforme|app|service|forum) )(?:appele|appelee|called|named))(?: aussi| also)? ["'\u00ab\u201c ]*|(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) |(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie|el|del|un petit|mon petit) )$/;
+  /(?<=\b(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage) (?:de |d'|a la |au )?|(?:surnomm\w*|surnom|nickname[ds]?|dit|dite|alias|s'appelle|s'appelait|(?<!(?:site|platform|plateforme|app|service|forum) )(?:appele|appelee|called|named))(?: aussi| also)? ["'\u00ab\u201c ]*|(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) |(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie|el|del|un petit|mon petit) ))/y;
 const AFTER_NOT_CASE =
   /^(?:[ -]?(?:chanel|mademoiselle|noir|crush|rape|rapee|grated|milk|water|oil|cream|flakes|butter|sugar|nut|nuts|le clown|the clown|l'asticot|beach|bongo|loco|pops|puffs|gauff|rocha|jones|lee|austin|rallado|fresco|(?:\(|, )?(?:2017|pixar|disney))\b)/;
+
+/** Whether the words right before a name (`before` ends at it) make it something else. */
+function endsNotCase(before: string): boolean {
+  BEFORE_NOT_CASE.lastIndex = before.length;
+  return BEFORE_NOT_CASE.test(before);
+}
+
 /**
  * Anywhere in the context: the subject may be something else. Such a context
  * needs more case cues around the name (STRONG_NAME_CUES) for it to count.
@@ -178,28 +214,71 @@ function foldContext(s: string): string {
 const IMMEDIATE_CHARS = 60;
 
 /**
- * Where each kind of context word stands in the whole (folded) text, found in
- * one pass each: a name's context is then read by binary search, whatever the
- * number of names on the page.
+ * One line of the text that holds a name, folded. A name's context stops at
+ * line breaks and no context word spans one, so a line is read alone (folded
+ * alone, it has the same letters, spaces and punctuation as in the folded
+ * text), and only lines with a name are read at all: on a long page most
+ * are not.
  */
-interface ContextIndex {
+interface LineContext {
+  /** Offsets of the line in the text, without its line break. */
+  start: number;
+  end: number;
   folded: string;
-  cueAt: number[];
-  cueText: string[];
-  notCaseAt: number[];
+  /** Whether the line's white space is already as `foldContext` makes it. */
+  plainSpaces: boolean;
+  /** The case cues in the line, found when a name first needs them. */
+  cues: ContextWords | undefined;
+  /** The words of another subject in the line, found when a name first needs them. */
+  notCase: ContextWords | undefined;
 }
 
-function indexContext(text: string): ContextIndex {
-  const folded = foldSameLength(text);
-  const cueAt: number[] = [];
-  const cueText: string[] = [];
-  for (const match of folded.matchAll(CASE_CUE)) {
-    cueAt.push(match.index);
-    cueText.push(match[0]);
+/** Where each match of a context expression stands in a line (offsets in the text), and what it matched. */
+interface ContextWords {
+  at: number[];
+  text: string[];
+}
+
+/** The line of `text` that holds offset `at`, folded. */
+function lineContext(text: string, at: number): LineContext {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const next = text.indexOf('\n', at);
+  const end = next === -1 ? text.length : next;
+  const { folded, plainSpaces } = foldSameLengthWithSpaces(text.slice(start, end));
+  return { start, end, folded, plainSpaces, cues: undefined, notCase: undefined };
+}
+
+/** The matches of a global expression in a line, in order. */
+function findInLine(line: LineContext, pattern: RegExp): ContextWords {
+  const words: ContextWords = { at: [], text: [] };
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(line.folded); match; match = pattern.exec(line.folded)) {
+    words.at.push(line.start + match.index);
+    words.text.push(match[0]);
   }
-  const notCaseAt: number[] = [];
-  for (const match of folded.matchAll(CONTEXT_NOT_CASE_ALL)) notCaseAt.push(match.index);
-  return { folded, cueAt, cueText, notCaseAt };
+  return words;
+}
+
+/** The folded context of a name between two offsets of its line, one space between words. */
+function lineSlice(line: LineContext, from: number, to: number): string {
+  const slice = line.folded.slice(from - line.start, to - line.start);
+  return line.plainSpaces ? slice : foldContext(slice);
+}
+
+/**
+ * Where a name's context is read: `CONTEXT_RADIUS` characters each side,
+ * within its line (the next post of a feed, the next article of a portal, is
+ * another subject).
+ */
+function contextWindow(
+  line: LineContext,
+  start: number,
+  end: number,
+): { from: number; to: number } {
+  return {
+    from: Math.max(line.start, start - CONTEXT_RADIUS),
+    to: Math.min(line.end, end + CONTEXT_RADIUS),
+  };
 }
 
 /** Index of the first position ≥ `at` in a sorted list. */
@@ -216,28 +295,40 @@ function firstAtOrAfter(positions: readonly number[], at: number): number {
 
 /** The distinct case cues in [from, to) but outside the name [start, end), at most `limit`. */
 function cuesAround(
-  index: ContextIndex,
+  cues: ContextWords,
   from: number,
   to: number,
   start: number,
   end: number,
   limit: number,
 ): string[] {
-  const found = new Set<string>();
-  for (let i = firstAtOrAfter(index.cueAt, from); i < index.cueAt.length; i++) {
-    const at = index.cueAt[i]!;
+  const found: string[] = [];
+  for (let i = firstAtOrAfter(cues.at, from); i < cues.at.length; i++) {
+    const at = cues.at[i]!;
     if (at >= to) break;
     if (at >= start && at < end) continue;
-    found.add(index.cueText[i]!);
-    if (found.size >= limit) break;
+    // Few cues are kept (`limit`), so a list is as quick to search as a set.
+    if (!found.includes(cues.text[i]!)) found.push(cues.text[i]!);
+    if (found.length >= limit) break;
   }
-  return [...found];
+  return found;
 }
 
+/** A candidate found by `CANDIDATE`, before its context is read. */
 interface Candidate {
-  span: Mention;
-  /** For names: the case cues around it, or null when a non-case reading was found. */
-  cues: string[] | null;
+  start: number;
+  end: number;
+  kind: MentionKind;
+  /** For a domain, the reason it is kept; for an agency, its canonical name. */
+  label: string;
+  /** For a name: its line, folded. */
+  line: LineContext | undefined;
+  /**
+   * For a name: the case cues around it, or null when a non-case reading was
+   * found; undefined until read (on a long page, a name far from every clear
+   * mention is never read: it is no mention whatever its context).
+   */
+  cues: string[] | null | undefined;
 }
 
 /**
@@ -246,46 +337,22 @@ interface Candidate {
  * never reports dates or figures (those are claims, not mentions).
  */
 export function findMentions(text: string): MentionScan {
-  const candidates: Candidate[] = [];
-  /** The folded text and its context words, read once the first name needs them. */
-  let context: ContextIndex | undefined;
-  /** Where the case is named beyond doubt: a domain, or a name with several cues. */
-  const anchors: number[] = [];
-
-  for (const match of text.matchAll(CANDIDATE)) {
-    const start = match.index;
-    const raw = match[0];
-    const end = start + raw.length;
-    // Glued to a letter before: part of another word (xcoco) or host (my.coco.gg is not the site).
-    if (WORD_CHAR.test(text[start - 1] ?? '')) continue;
-    if (match.groups?.domain) {
-      anchors.push(start);
-      candidates.push({
-        span: mention(text, start, end, 'domain', `the site's domain ${raw}`),
-        cues: [],
-      });
-      continue;
-    }
-    if (WORD_CHAR.test(text[end] ?? '')) continue; // cocotier, Cocorico, onafx
-    if (match.groups?.name) {
-      context ??= indexContext(text);
-      const cues = nameCues(context, start, end);
-      if (cues && cues.length >= STRONG_NAME_CUES) anchors.push(start);
-      candidates.push({ span: mention(text, start, end, 'name', ''), cues });
-      continue;
-    }
-    const lower = raw.toLowerCase();
-    const name = ENTITY_NAMES[lower.startsWith('comcyber') ? 'comcyber' : lower] ?? raw;
-    candidates.push({ span: mention(text, start, end, 'entity', name), cues: [] });
-  }
-
+  const candidates = findCandidates(text);
   // A short post is one context: a name with one case word around it makes
   // the post about the case ("l'affaire Coco … interpellées"). A long page
   // must name the case clearly somewhere.
   const short = text.length <= SHORT_TEXT_CHARS;
-  const cued = candidates.some(
-    (c) => c.span.kind === 'name' && c.cues !== null && c.cues.length > 0,
-  );
+  /** Where the case is named beyond doubt: a domain, or a name with several cues. */
+  const anchors: number[] = [];
+  for (const candidate of candidates) {
+    if (
+      candidate.kind === 'domain' ||
+      (candidate.kind === 'name' && isClearName(candidate, short))
+    ) {
+      anchors.push(candidate.start);
+    }
+  }
+  const cued = candidates.some((c) => c.kind === 'name' && (c.cues?.length ?? 0) > 0);
   const aboutCase = anchors.length > 0 || (short && cued);
   // On a long page (a feed, a portal), the case's context is local: a weak
   // mention counts only near a clear one.
@@ -298,25 +365,84 @@ export function findMentions(text: string): MentionScan {
   };
 
   const mentions: Mention[] = [];
-  for (const { span, cues } of candidates) {
-    if (span.kind === 'domain') {
-      mentions.push(span);
-    } else if (span.kind === 'entity') {
-      if (nearAnchor(span.start)) {
-        mentions.push({ ...span, reason: `${span.reason} in a text about the Coco case` });
+  for (const candidate of candidates) {
+    const { start, end, kind, label } = candidate;
+    if (kind === 'domain') {
+      mentions.push(mention(text, start, end, kind, label));
+    } else if (kind === 'entity') {
+      if (nearAnchor(start)) {
+        mentions.push(mention(text, start, end, kind, `${label} in a text about the Coco case`));
       }
-    } else if (cues !== null) {
-      if (cues.length > 0 && (short || nearAnchor(span.start))) {
-        mentions.push({
-          ...span,
-          reason: `"${span.text}" near ${cues.map((c) => `"${c}…"`).join(', ')}`,
-        });
-      } else if (nearAnchor(span.start)) {
-        mentions.push({ ...span, reason: `"${span.text}" in a text about the Coco case` });
+    } else if (short || nearAnchor(start)) {
+      const cues = readName(candidate);
+      if (cues === null) continue;
+      const name = text.slice(start, end);
+      if (cues.length > 0) {
+        const near = cues.map((c) => `"${c}…"`).join(', ');
+        mentions.push(mention(text, start, end, kind, `"${name}" near ${near}`));
+      } else if (nearAnchor(start)) {
+        mentions.push(mention(text, start, end, kind, `"${name}" in a text about the Coco case`));
       }
     }
   }
   return { mentions, aboutCase };
+}
+
+/** The candidates of `text`, in order: domains, bare names (with their line) and agencies. */
+function findCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  /** The line of the last name read, folded: names of one line share it. */
+  let line: LineContext | undefined;
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
+    const start = match.index;
+    const raw = match[0];
+    const end = start + raw.length;
+    // Glued to a letter before: part of another word (xcoco) or host (my.coco.gg is not the site).
+    if (isWordCharAt(text, start - 1)) continue;
+    if (match[DOMAIN_GROUP] !== undefined) {
+      const label = `the site's domain ${raw}`;
+      candidates.push({ start, end, kind: 'domain', label, line: undefined, cues: [] });
+      continue;
+    }
+    if (isWordCharAt(text, end)) continue; // cocotier, Cocorico, onafx
+    if (match[NAME_GROUP] !== undefined) {
+      // Names come in text order: a name past the line's end is on a later line.
+      if (line === undefined || start >= line.end) line = lineContext(text, start);
+      candidates.push({ start, end, kind: 'name', label: '', line, cues: undefined });
+      continue;
+    }
+    const lower = raw.toLowerCase();
+    const label = ENTITY_NAMES[lower.startsWith('comcyber') ? 'comcyber' : lower] ?? raw;
+    candidates.push({ start, end, kind: 'entity', label, line: undefined, cues: [] });
+  }
+  return candidates;
+}
+
+/**
+ * Whether a name names the case beyond doubt: several case cues around it
+ * and no non-case reading. On a long page, a name with too few cues in its
+ * context cannot be one and is read no further here; in a short text every
+ * name is read (any cue counts there).
+ */
+function isClearName(candidate: Candidate, short: boolean): boolean {
+  if (!short) {
+    const line = candidate.line!;
+    const { from, to } = contextWindow(line, candidate.start, candidate.end);
+    line.cues ??= findInLine(line, CASE_CUE);
+    const cues = cuesAround(line.cues, from, to, candidate.start, candidate.end, STRONG_NAME_CUES);
+    if (cues.length < STRONG_NAME_CUES) return false;
+  }
+  const cues = readName(candidate);
+  return cues !== null && cues.length >= STRONG_NAME_CUES;
+}
+
+/** The case cues around a name (or null), read once. */
+function readName(candidate: Candidate): string[] | null {
+  if (candidate.cues === undefined) {
+    candidate.cues = nameCues(candidate.line!, candidate.start, candidate.end);
+  }
+  return candidate.cues;
 }
 
 function mention(
@@ -334,19 +460,17 @@ function mention(
  * (coconut, Chanel, the film, a nickname or pet, right next to it; or such a
  * subject nearby and too few case cues to outweigh it).
  */
-function nameCues(index: ContextIndex, start: number, end: number): string[] | null {
-  // Context stops at line breaks: the next post of a feed, the next article
-  // of a portal, is another subject.
-  const lineStart = index.folded.lastIndexOf('\n', start) + 1;
-  const lineEnd = index.folded.indexOf('\n', end);
-  const from = Math.max(lineStart, start - CONTEXT_RADIUS);
-  const to = Math.min(lineEnd === -1 ? index.folded.length : lineEnd, end + CONTEXT_RADIUS);
-  const before = foldContext(index.folded.slice(Math.max(from, start - IMMEDIATE_CHARS), start));
-  const after = foldContext(index.folded.slice(end, Math.min(to, end + IMMEDIATE_CHARS)));
-  if (BEFORE_NOT_CASE.test(before) || AFTER_NOT_CASE.test(after)) return null;
-  const cues = cuesAround(index, from, to, start, end, STRONG_NAME_CUES + 1);
-  const n = firstAtOrAfter(index.notCaseAt, from);
-  const otherSubject = n < index.notCaseAt.length && index.notCaseAt[n]! < to;
-  if (otherSubject && cues.length < STRONG_NAME_CUES) return null;
+function nameCues(line: LineContext, start: number, end: number): string[] | null {
+  const { from, to } = contextWindow(line, start, end);
+  const before = lineSlice(line, Math.max(from, start - IMMEDIATE_CHARS), start);
+  const after = lineSlice(line, end, Math.min(to, end + IMMEDIATE_CHARS));
+  if (endsNotCase(before) || AFTER_NOT_CASE.test(after)) return null;
+  line.cues ??= findInLine(line, CASE_CUE);
+  const cues = cuesAround(line.cues, from, to, start, end, STRONG_NAME_CUES + 1);
+  if (cues.length >= STRONG_NAME_CUES) return cues;
+  line.notCase ??= findInLine(line, CONTEXT_NOT_CASE_ALL);
+  const n = firstAtOrAfter(line.notCase.at, from);
+  const otherSubject = n < line.notCase.at.length && line.notCase.at[n]! < to;
+  if (otherSubject) return null;
   return cues;
 }

@@ -231,9 +231,7 @@ export function findUnmarkedCopies(
     // Similarity is the share of the sentence's words aligned with a source
     // word, so a sentence with too few source words cannot qualify: most
     // sentences are dropped here, before any alignment.
-    let known = 0;
-    for (const word of words) if (index.vocabulary.has(word.key)) known++;
-    if (known < UNMARKED_MIN_SIMILARITY * words.length) continue;
+    if (!mostlySourceWords(words, index.vocabulary)) continue;
     const trace = traceWords(text, words, start, end, index);
     if (trace.fidelity === 'unsourced' || trace.similarity < UNMARKED_MIN_SIMILARITY) continue;
     const first = words[0] as Word;
@@ -244,6 +242,24 @@ export function findUnmarkedCopies(
     });
   }
   return found;
+}
+
+/**
+ * Whether at least `UNMARKED_MIN_SIMILARITY` of `words` are words of the
+ * sources. Stops at the first unknown word after which the rest, all known,
+ * could not make up the share: most sentences stop early.
+ */
+function mostlySourceWords(
+  words: readonly Word[],
+  vocabulary: ReadonlyMap<string, number>,
+): boolean {
+  const needed = UNMARKED_MIN_SIMILARITY * words.length;
+  let known = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (vocabulary.has((words[i] as Word).key)) known++;
+    else if (known + (words.length - i - 1) < needed) return false;
+  }
+  return known >= needed;
 }
 
 /** A candidate passage, aligned and scored. */
@@ -438,19 +454,34 @@ function findCandidates(
  * an upper bound that spares aligning windows that cannot qualify.
  */
 function mayQualify(quote: Int32Array, source: Int32Array, from: number, to: number): boolean {
-  const available = new Map<number, number>();
-  for (let s = Math.max(0, from); s < Math.min(source.length, to); s++) {
-    const id = source[s] as number;
-    available.set(id, (available.get(id) ?? 0) + 1);
-  }
+  const lo = Math.max(0, from);
+  const hi = Math.min(source.length, to);
+  const available = bagOfWords(source, lo, hi);
   let present = 0;
   for (const id of quote) {
-    const left = available.get(id) ?? 0;
-    if (left === 0) continue;
-    available.set(id, left - 1);
+    if (id < 0 || id >= available.length || available[id] === 0) continue;
+    available[id]! -= 1;
     present++;
   }
+  // Leave the counts at zero for the next call.
+  for (let s = lo; s < hi; s++) available[source[s] as number] = 0;
   return present >= ALTERED_MIN_SIMILARITY * quote.length && present >= MIN_TRACED_WORDS;
+}
+
+/**
+ * Counts of word ids, indexed by id, shared by the calls of `mayQualify`
+ * (all zero between calls): no map to build for each window.
+ */
+let wordCounts = new Int32Array(0);
+
+/** How many times each word id occurs in `ids[from, to)`, as `wordCounts`. */
+function bagOfWords(ids: Int32Array, from: number, to: number): Int32Array {
+  let largest = -1;
+  for (let s = from; s < to; s++) largest = Math.max(largest, ids[s] as number);
+  if (largest >= wordCounts.length)
+    wordCounts = new Int32Array(Math.max(largest + 1, wordCounts.length * 2));
+  for (let s = from; s < to; s++) wordCounts[ids[s] as number]! += 1;
+  return wordCounts;
 }
 
 function candidateTrace(candidate: Candidate, raw: string, words: readonly Word[]): QuoteTrace {
