@@ -128,6 +128,26 @@ function overlapsAny(spans: readonly Span[], marks: readonly Span[]): boolean[] 
  * gets no claim and no quote, whatever figures or dates it holds.
  */
 export function checkText(engine: Engine, text: string): TextReport {
+  const steps = checkTextSteps(engine, text, Number.POSITIVE_INFINITY);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Sentences (or quotations) checked between two pauses of `checkTextSteps`. */
+const ITEMS_PER_STEP = 16;
+
+/**
+ * `checkText` in steps, for a caller that must give the main thread back (the
+ * content script): each `next()` checks about `itemsPerStep` more sentences
+ * or quotations and pauses; the last one returns the report, the same as
+ * `checkText(engine, text)`.
+ */
+export function* checkTextSteps(
+  engine: Engine,
+  text: string,
+  itemsPerStep = ITEMS_PER_STEP,
+): Generator<void, TextReport, void> {
   const language = detectLanguage(text);
   const { mentions, aboutCase } = findMentions(text);
   if (!aboutCase) return { language, aboutCase, mentions, claims: [], quotes: [] };
@@ -143,7 +163,9 @@ export function checkText(engine: Engine, text: string): TextReport {
     caseParagraphs,
   );
   const claims: ClaimResult[] = [];
+  let done = 0;
   for (const [i, span] of sentences.entries()) {
+    if (++done % itemsPerStep === 0) yield;
     const sentence = text.slice(span.start, span.end);
     const folded = foldSameLength(sentence);
     // A sentence is about the case when it names it, or when it states
@@ -166,7 +188,9 @@ export function checkText(engine: Engine, text: string): TextReport {
     const trace = traceQuote(words, engine.quotes);
     if (trace.fidelity !== 'exact' && wordCount(words) < MIN_TRACED_WORDS) continue;
     quotes.push(quoteResult(text, quote.inner, true, trace));
+    if (++done % itemsPerStep === 0) yield;
   }
+  yield;
   const copies = findUnmarkedCopies(text, sentences, engine.quotes);
   for (const [i, { quote, trace }] of copies.entries()) {
     // A short sentence close to the release is a repost only among other

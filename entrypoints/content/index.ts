@@ -13,6 +13,7 @@ import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
 import {
   scanRoot,
+  runToEnd,
   SLICE_MS,
   Slicer,
   yieldToBrowser,
@@ -147,7 +148,7 @@ class PageController {
   private async loadEngine(slicer?: Slicer): Promise<Check | null> {
     if (this.check) return this.check;
     this.engineModule ??= importLazy<EngineModule>('/lazy/engine.js');
-    const [reply, { createEngine, checkText }] = await Promise.all([
+    const [reply, { createEngine, checkTextSteps }] = await Promise.all([
       sendToBackground({ type: 'casefile:get-facts' }) as Promise<FactsReply | undefined>,
       this.engineModule,
     ]);
@@ -158,7 +159,7 @@ class PageController {
     this.facts = new Map(reply.facts.map((f) => [f.id, f]));
     this.sources = new Map(reply.sources.map((s) => [s.id, s]));
     const engine = createEngine(reply.facts, reply.sources);
-    this.check = (text) => checkText(engine, text);
+    this.check = (text) => checkTextSteps(engine, text);
     return this.check;
   }
 
@@ -567,7 +568,7 @@ class PageController {
   private async checkSelection(text: string): Promise<void> {
     const [check, { card, module }] = await Promise.all([this.loadEngine(), this.loadCard()]);
     if (!check) return;
-    const content = module.selectionContent(text, check(text), this.language);
+    const content = module.selectionContent(text, runToEnd(check(text)), this.language);
     const selection = window.getSelection();
     const anchor =
       selection && selection.rangeCount > 0

@@ -104,8 +104,19 @@ function rangeOf(visible: VisibleText, start: number, end: number): Range | null
   }
 }
 
-/** The engine's check of one text (loaded lazily: see modules/lazy-chunks.ts). */
-export type Check = (text: string) => TextReport;
+/**
+ * The engine's check of one text, in steps (loaded lazily: see
+ * modules/lazy-chunks.ts): each `next()` does a few sentences, the last
+ * returns the report.
+ */
+export type Check = (text: string) => Generator<void, TextReport, void>;
+
+/** Runs steps to their end at once, for a check the user asked for and waits on. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
 
 /** The engine's check, loaded and built on first call; null when there are no facts to check against. */
 export type LoadCheck = () => Promise<Check | null>;
@@ -150,11 +161,17 @@ export async function scanRoot(
     // Most chunks of most pages stop here, without the engine.
     if (!aboutCase) continue;
     const check = await loadCheck();
-    if (!check || !(await slicer.pause())) return;
-    t = performance.now();
-    const report = check(text);
+    if (!check) return;
+    const checking = check(text);
+    let checked = checking.next();
+    while (!checked.done) {
+      if (!(await slicer.pause())) return;
+      t = performance.now();
+      checked = checking.next();
+      timing.scan += performance.now() - t;
+    }
+    const report = checked.value;
     const scanned = performance.now();
-    timing.scan += scanned - t;
     if (report.aboutCase) paint(itemsOf(report, visible, chunk.start, root));
     timing.highlight += performance.now() - scanned;
   }

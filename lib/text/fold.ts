@@ -15,8 +15,6 @@ const COMBINING_MARKS = /[\u0300-\u036F]/g;
  * spaces of any width, Latin letters with diacritics, typographic
  * apostrophes, dashes and the minus sign.
  */
-const FOLD_MAP: ReadonlyMap<string, string> = buildFoldMap();
-
 function buildFoldMap(): Map<string, string> {
   const map = new Map<string, string>();
   const addRange = (from: number, to: number) => {
@@ -49,11 +47,18 @@ function buildFoldMap(): Map<string, string> {
 }
 
 /**
- * `FOLD_MAP` as a table indexed by UTF-16 unit, up to the last character it
+ * The fold map as a table indexed by UTF-16 unit, up to the last character it
  * folds (U+2212): what each character folds to, itself when nothing. Read
  * one unit at a time, it folds a text without a call per accented letter.
+ * Built on first use: a page that never needs folding (most pages the
+ * content script reads) does not pay for the decompositions.
  */
-const FOLD_TABLE: Uint16Array = buildFoldTable(FOLD_MAP);
+let foldTable: Uint16Array | null = null;
+
+function getFoldTable(): Uint16Array {
+  foldTable ??= buildFoldTable(buildFoldMap());
+  return foldTable;
+}
 
 function buildFoldTable(map: ReadonlyMap<string, string>): Uint16Array {
   let last = 0;
@@ -64,7 +69,7 @@ function buildFoldTable(map: ReadonlyMap<string, string>): Uint16Array {
   return table;
 }
 
-/** The first UTF-16 unit `FOLD_TABLE` may change (no-break space): below it, folding is lower case alone. */
+/** The first UTF-16 unit the fold table may change (no-break space): below it, folding is lower case alone. */
 const FIRST_FOLDED = 0xa0;
 
 /** Lower case, one UTF-16 unit for one: a character whose lower case is longer ("İ") is kept. */
@@ -148,6 +153,7 @@ function isWhiteSpaceFromNoBreak(code: number): boolean {
  * `FoldedText`).
  */
 function fold(text: string, readSpaces: boolean): FoldedText {
+  const table = getFoldTable();
   const lower = lowerSameLength(text);
   // Copy the lower-case text in runs, replacing only the characters that fold.
   let folded = '';
@@ -168,7 +174,7 @@ function fold(text: string, readSpaces: boolean): FoldedText {
       continue;
     }
     if (code < FIRST_FOLDED) continue;
-    const to = code < FOLD_TABLE.length ? FOLD_TABLE[code]! : code;
+    const to = code < table.length ? table[code]! : code;
     if (to !== code) {
       folded += lower.slice(copied, i) + String.fromCharCode(to);
       copied = i + 1;

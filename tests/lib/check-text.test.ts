@@ -1,6 +1,14 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkText, createEngine, type Engine, type TextReport } from '../../lib/check-text.ts';
+import {
+  checkText,
+  checkTextSteps,
+  createEngine,
+  type Engine,
+  type TextReport,
+} from '../../lib/check-text.ts';
 import { seedPack } from '../helpers/seed-files.ts';
 
 let engine: Engine;
@@ -145,5 +153,40 @@ describe('checkText', () => {
     const report = checkText(engine, text);
     expect(report.aboutCase).toBe(true);
     expectSpansSlice(text, report);
+  });
+});
+
+describe('checkTextSteps', () => {
+  const cases = (
+    JSON.parse(readFileSync(resolve(import.meta.dirname, '../eval/cases.json'), 'utf8')) as {
+      cases: { text: string }[];
+    }
+  ).cases.map((c) => c.text);
+
+  function runSteps(text: string, perStep: number): { report: TextReport; pauses: number } {
+    const steps = checkTextSteps(engine, text, perStep);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    return { report: step.value, pauses };
+  }
+
+  it('gives exactly what checkText gives, whatever the step size', () => {
+    const all = cases.join('\n\n');
+    for (const text of [...cases, all]) {
+      const whole = checkText(engine, text);
+      for (const perStep of [1, 3, 16]) expect(runSteps(text, perStep).report).toEqual(whole);
+    }
+  });
+
+  it('pauses more often with smaller steps, on a long text about the case', () => {
+    const all = cases.join('\n\n');
+    const fine = runSteps(all, 4).pauses;
+    const coarse = runSteps(all, 64).pauses;
+    expect(coarse).toBeGreaterThan(1);
+    expect(fine).toBeGreaterThan(coarse * 4);
   });
 });
