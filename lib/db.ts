@@ -68,6 +68,8 @@ export class CasefileDb extends Dexie {
     super(name, options);
     // Keep every version's declaration once a build has shipped it; add a
     // new version with an .upgrade() beside it rather than editing this one.
+    // tests/lib/db-upgrade.test.ts opens a fixture of every earlier version's
+    // database with this code, and fails until the new version has one too.
     this.version(1).stores({
       sources: 'id, packId',
       facts: '[packId+id], packId, id, topic',
@@ -78,21 +80,63 @@ export class CasefileDb extends Dexie {
   }
 }
 
+/** Whether an error, or any error it wraps (Dexie's `inner`, a `cause`), is a full disk. */
+function isQuotaError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current !== null && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const { name, message, inner, cause } = current as {
+      name?: unknown;
+      message?: unknown;
+      inner?: unknown;
+      cause?: unknown;
+    };
+    if (name === 'QuotaExceededError') return true;
+    if (typeof message === 'string' && message.includes('QuotaExceededError')) return true;
+    current = inner ?? cause;
+  }
+  return false;
+}
+
+/**
+ * Runs a write; when the browser refuses it for lack of space, rejects with
+ * an Error carrying `message` (for the user) and the browser's error as its
+ * `cause`. Other errors reject as they are.
+ */
+async function reportingFullDisk<T>(message: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isQuotaError(error)) throw new Error(message, { cause: error });
+    throw error;
+  }
+}
+
+const SEED_DISK_FULL =
+  'The bundled facts could not be stored because the disk is full: free some space and restart the browser.';
+const IMPORT_DISK_FULL =
+  'The pack could not be imported because the disk is full: free some space and import it again.';
+const HISTORY_DISK_FULL =
+  'The history could not be saved because the disk is full: free some space and check again.';
+
 export interface SeedOutcome {
   /** False when the bundled pack was already stored unchanged and nothing was written. */
   written: boolean;
   factCount: number;
 }
 
-/** SHA-256 over a pack and the hashes of its sources: equal packs give equal hashes. */
 /**
  * The shape in which facts and sources are written (`StoredFact`,
  * `StoredSource`). Part of the content hash: when the code writes records of
  * a new shape (a field added, like `position`), an unchanged pack is written
- * again on update instead of being left in the old shape.
+ * again on update instead of being left in the old shape. Before shape 2 the
+ * hash held no shape, and the first release's facts had no `position`.
+ * Raising it needs a fixture of the old shape in `tests/lib/db-upgrade.test.ts`.
  */
-const STORED_SHAPE = 2;
+export const STORED_SHAPE = 2;
 
+/** SHA-256 over a pack and the hashes of its sources: equal packs give equal hashes. */
 async function contentHashOf(pack: FactPack, sources: readonly Source[]): Promise<string> {
   const sourceHashes = sources.map((s) => `${s.id}:${s.sha256}`).sort();
   return sha256Hex(JSON.stringify({ shape: STORED_SHAPE, pack, sourceHashes }));
@@ -101,7 +145,9 @@ async function contentHashOf(pack: FactPack, sources: readonly Source[]): Promis
 /**
  * Stores the bundled pack (already validated) in one transaction, replacing the
  * previous bundled facts. Idempotent: when the same pack is already stored it
- * writes nothing. Imported packs and history are never touched.
+ * writes nothing. Imported packs and history are never touched. A failed write
+ * leaves the store as it was; a full disk rejects with an Error saying so (the
+ * browser's error is its `cause`).
  */
 export async function seedBundledPack(
   db: CasefileDb,
@@ -110,16 +156,18 @@ export async function seedBundledPack(
   now: Date = new Date(),
 ): Promise<SeedOutcome> {
   const contentHash = await contentHashOf(pack, sources);
-  return db.transaction('rw', [db.packs, db.facts, db.sources, db.meta], async () => {
-    const existing = await db.packs.get(pack.id);
-    if (existing?.contentHash === contentHash) {
-      return { written: false, factCount: existing.factCount };
-    }
-    await writePack(db, pack, sources, 'bundled', contentHash, now);
-    await db.meta.put({ key: 'lastSeed', value: { at: now.toISOString(), contentHash } });
-    await db.meta.delete('seedError');
-    return { written: true, factCount: pack.facts.length };
-  });
+  return reportingFullDisk(SEED_DISK_FULL, () =>
+    db.transaction('rw', [db.packs, db.facts, db.sources, db.meta], async () => {
+      const existing = await db.packs.get(pack.id);
+      if (existing?.contentHash === contentHash) {
+        return { written: false, factCount: existing.factCount };
+      }
+      await writePack(db, pack, sources, 'bundled', contentHash, now);
+      await db.meta.put({ key: 'lastSeed', value: { at: now.toISOString(), contentHash } });
+      await db.meta.delete('seedError');
+      return { written: true, factCount: pack.facts.length };
+    }),
+  );
 }
 
 /** Records that the background compared the bundled pack with the store, and whether it wrote. */
@@ -171,7 +219,9 @@ export type ImportOutcome =
  * Imports a fact pack from the text of a JSON file. A pack with the id of one
  * already imported replaces it. On any problem (size, JSON, shape, anchors,
  * ids) nothing is written and the problems name the field paths at fault; a
- * failure while writing rolls the whole transaction back.
+ * failure while writing rolls the whole transaction back and rejects, with an
+ * Error saying the disk is full when that is why (the browser's error is its
+ * `cause`).
  */
 export async function importPack(
   db: CasefileDb,
@@ -191,13 +241,15 @@ export async function importPack(
     };
   }
   const contentHash = await contentHashOf(pack, sources);
-  return db.transaction('rw', [db.packs, db.facts, db.sources], async () => {
-    const replaced = (await db.packs.get(pack.id)) !== undefined;
-    await writePack(db, pack, sources, 'imported', contentHash, now);
-    const record = await db.packs.get(pack.id);
-    if (!record) throw new Error(`pack "${pack.id}" vanished while it was written`);
-    return { ok: true as const, pack: record, replaced };
-  });
+  return reportingFullDisk(IMPORT_DISK_FULL, () =>
+    db.transaction('rw', [db.packs, db.facts, db.sources], async () => {
+      const replaced = (await db.packs.get(pack.id)) !== undefined;
+      await writePack(db, pack, sources, 'imported', contentHash, now);
+      const record = await db.packs.get(pack.id);
+      if (!record) throw new Error(`pack "${pack.id}" vanished while it was written`);
+      return { ok: true as const, pack: record, replaced };
+    }),
+  );
 }
 
 /**
@@ -251,25 +303,6 @@ export const HISTORY_REPLACE_WINDOW_MS = 10 * 60 * 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whether an error, or any error it wraps (Dexie's `inner`, a `cause`), is a full disk. */
-function isQuotaError(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current !== null && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current);
-    const { name, message, inner, cause } = current as {
-      name?: unknown;
-      message?: unknown;
-      inner?: unknown;
-      cause?: unknown;
-    };
-    if (name === 'QuotaExceededError') return true;
-    if (typeof message === 'string' && message.includes('QuotaExceededError')) return true;
-    current = inner ?? cause;
-  }
-  return false;
-}
-
 /**
  * Stores a history entry and returns its id. When an entry for the same page
  * (same non-empty url) was stored in the ten minutes before this check, it is
@@ -284,8 +317,8 @@ export async function addHistory(db: CasefileDb, entry: HistoryEntry): Promise<n
   if (Number.isNaN(time)) throw new RangeError(`"${entry.checkedAt}" is not a check time`);
   const { id: _id, ...fields } = entry;
   const record: HistoryEntry = { ...fields, checkedAt: new Date(time).toISOString() };
-  try {
-    return await db.transaction('rw', db.history, async () => {
+  return reportingFullDisk(HISTORY_DISK_FULL, () =>
+    db.transaction('rw', db.history, async () => {
       if (record.url !== '') {
         const since = time - HISTORY_REPLACE_WINDOW_MS;
         const recent = (await db.history.where('url').equals(record.url).toArray())
@@ -301,16 +334,8 @@ export async function addHistory(db: CasefileDb, entry: HistoryEntry): Promise<n
       const id = await db.history.add(record);
       if (id === undefined) throw new Error('the history entry was stored without an id');
       return id;
-    });
-  } catch (error) {
-    if (isQuotaError(error)) {
-      throw new Error(
-        'The history could not be saved because the disk is full: free some space and check again.',
-        { cause: error },
-      );
-    }
-    throw error;
-  }
+    }),
+  );
 }
 
 export interface HistoryQuery {

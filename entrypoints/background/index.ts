@@ -50,7 +50,9 @@ export default defineBackground(() => {
       .then(() => ensureSeeded(reason))
       .catch((error: unknown) => {
         console.error('[casefile] seeding failed', error);
-        recordSeedError(db, `Storing the facts failed: ${String(error)}`).catch(() => {});
+        // A full disk comes with its own sentence for the user; anything else is named.
+        const message = error instanceof Error ? error.message : String(error);
+        recordSeedError(db, `Storing the facts failed: ${message}`).catch(() => {});
       });
   }
 

@@ -58,7 +58,8 @@ export async function parsePackText(
 ): Promise<PackResult> {
   if (text.length > MAX_PACK_CHARS) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
-    return fail('(file)', `the pack is ${mb} MB; packs larger than 10 MB are refused`);
+    const limit = MAX_PACK_CHARS / 1024 / 1024;
+    return fail('(file)', `the pack is ${mb} MB; packs larger than ${limit} MB are refused`);
   }
   let json: unknown;
   try {

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BUNDLED_PACK_ID,
@@ -7,7 +8,8 @@ import {
   removePack,
   seedBundledPack,
 } from '../../lib/db.ts';
-import type { FactPack, Source } from '../../lib/facts/schema.ts';
+import { sha256Hex } from '../../lib/facts/hash.ts';
+import type { Fact, FactPack, Source } from '../../lib/facts/schema.ts';
 import { seedPack } from '../helpers/seed-files.ts';
 
 let db: CasefileDb;
@@ -70,6 +72,76 @@ function userPack(release: Source, id = 'my-notes'): FactPack {
   };
 }
 
+/** A user pack that brings its own source, with three facts: one citing the release, two the note. */
+async function packWithOwnSource(release: Source): Promise<FactPack> {
+  const text = 'Note interne. Le site a fermé. Ses serveurs sont saisis. Fin.';
+  const source: Source = {
+    id: 'moderation-note',
+    title: 'Note interne',
+    publisher: 'Modération',
+    author: null,
+    published: '2026-11-01',
+    language: 'fr',
+    standing: 'press',
+    sha256: await sha256Hex(text),
+    text,
+  };
+  const noteFact = (id: string, exact: string): Fact => {
+    const start = text.indexOf(exact);
+    return {
+      id,
+      topic: 'shutdown',
+      statement: { fr: exact, en: exact },
+      attributedTo: 'Modération',
+      evidence: [
+        {
+          sourceId: source.id,
+          exact,
+          prefix: text.slice(0, start),
+          suffix: text.slice(start + exact.length),
+          start,
+          end: start + exact.length,
+          rendering: 'original',
+        },
+      ],
+      values: [],
+    };
+  };
+  const base = userPack(release);
+  return {
+    ...base,
+    sources: [source],
+    facts: [
+      ...base.facts,
+      noteFact('site-closed-note', 'Le site a fermé.'),
+      noteFact('servers-seized-note', 'Ses serveurs sont saisis.'),
+    ],
+  };
+}
+
+/** The error a browser gives when the disk is full. */
+function quotaError(): Error {
+  return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+}
+
+/**
+ * Makes the `nth` record (1-based) newly written to `table` fail with
+ * `error()`, in the middle of the import; returns the function that stops it.
+ */
+function failOnWrite(
+  table: 'facts' | 'sources' | 'packs',
+  nth: number,
+  error: () => Error,
+): () => void {
+  let written = 0;
+  const fail = () => {
+    written += 1;
+    if (written === nth) throw error();
+  };
+  db[table].hook('creating', fail);
+  return () => db[table].hook('creating').unsubscribe(fail);
+}
+
 async function seeded() {
   const { pack, sources } = await seedPack();
   await seedBundledPack(db, pack, sources, new Date('2026-01-01T00:00:00Z'));
@@ -120,6 +192,30 @@ describe('seedBundledPack', () => {
     expect(await db.history.count()).toBe(1);
     expect((await db.packs.get(BUNDLED_PACK_ID))?.revised).toBe('2026-12-01');
   });
+
+  it('says the disk is full when an update cannot be stored, and keeps the previous pack', async () => {
+    const { pack, sources } = await seeded();
+    const before = await snapshot(db);
+    const updated: FactPack = { ...pack, revised: '2026-12-01' };
+    const stop = failOnWrite('facts', 3, quotaError);
+    const failure = seedBundledPack(db, updated, sources, new Date('2026-12-01T00:00:00Z'));
+    await expect(failure).rejects.toThrow(
+      'The bundled facts could not be stored because the disk is full: free some space and restart the browser.',
+    );
+    await expect(failure).rejects.toMatchObject({ cause: { name: 'QuotaExceededError' } });
+    stop();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('says the disk is full when the first seeding cannot be stored, and stores nothing', async () => {
+    const { pack, sources } = await seedPack();
+    const stop = failOnWrite('sources', 1, quotaError);
+    await expect(seedBundledPack(db, pack, sources)).rejects.toThrow(/disk is full/);
+    stop();
+    expect(await snapshot(db)).toEqual(
+      await snapshot(new CasefileDb(`casefile-test-empty-${counter}`)),
+    );
+  });
 });
 
 describe('importPack', () => {
@@ -146,50 +242,154 @@ describe('importPack', () => {
     ).toContain('six');
   });
 
-  const malformed: [string, (pack: FactPack) => unknown, string][] = [
+  /** A copy of a stored source, as a pack carrying its sources has it. */
+  const carried = (p: FactPack, release: Source, change: Record<string, unknown> = {}) =>
+    (p.sources = [{ ...release, ...change } as Source]);
+
+  /** [what is wrong, how to spoil a valid pack, the path named, the message given]. */
+  const malformed: [string, (pack: FactPack, release: Source) => unknown, string, RegExp][] = [
     [
       'a wrong type',
       (p) => ((p.facts[0]!.evidence[0] as { start: unknown }).start = '12'),
       'facts.0.evidence.0.start',
+      /expected number, received string/,
+    ],
+    [
+      'a list where an object is expected',
+      (p) => ((p as { facts: unknown }).facts = { first: p.facts[0] }),
+      'facts',
+      /expected array, received object/,
+    ],
+    [
+      'an unsupported format version',
+      (p) => ((p as { formatVersion: unknown }).formatVersion = 2),
+      'formatVersion',
+      /expected 1/,
     ],
     [
       'a missing statement',
       (p) => delete (p.facts[0]!.statement as { en?: string }).en,
       'facts.0.statement.en',
+      /expected string, received undefined/,
     ],
     [
-      'an unknown field',
+      'an unknown field in a fact',
       (p) => ((p.facts[0] as Record<string, unknown>).confidence = 0.9),
       'facts.0',
+      /Unrecognized key: "confidence"/,
     ],
-    ['a bad id', (p) => (p.facts[0]!.id = 'Not Kebab'), 'facts.0.id'],
+    [
+      'an unknown field in the pack',
+      (p) => ((p as Record<string, unknown>).license = 'CC-BY'),
+      '(pack)',
+      /Unrecognized key: "license"/,
+    ],
+    [
+      'an unknown field in an evidence passage',
+      (p) => ((p.facts[0]!.evidence[0] as Record<string, unknown>).page = 2),
+      'facts.0.evidence.0',
+      /Unrecognized key: "page"/,
+    ],
+    [
+      'an unknown field in a value',
+      (p) =>
+        (p.facts[0]!.values = [
+          { kind: 'domains', slot: 'site-domains', domains: ['coco.gg'], tld: 'gg' } as never,
+        ]),
+      'facts.0.values.0',
+      /Unrecognized key: "tld"/,
+    ],
+    [
+      'an unknown field in a carried source',
+      (p, release) => carried(p, release, { url: 'https://example.org' }),
+      'sources.0',
+      /Unrecognized key: "url"/,
+    ],
+    ['a bad id', (p) => (p.facts[0]!.id = 'Not Kebab'), 'facts.0.id', /kebab-case/],
     [
       'an unknown source',
       (p) => (p.facts[0]!.evidence[0]!.sourceId = 'le-figaro'),
       'facts.0.evidence.0.sourceId',
+      /unknown source "le-figaro"/,
     ],
     [
       'an anchor that does not slice',
       (p) => (p.facts[0]!.evidence[0]!.exact = 'Les opérations ont été coordonnées avec Interpol.'),
       'facts.0.evidence.0.exact',
+      /not the source text between start and end/,
     ],
-    ['a duplicate id', (p) => p.facts.push(structuredClone(p.facts[0]!)), 'facts.1.id'],
-    ['the bundled id', (p) => (p.id = BUNDLED_PACK_ID), 'id'],
+    [
+      'an anchor past the end of its source',
+      (p, release) => {
+        const e = p.facts[0]!.evidence[0]!;
+        e.start = release.text.length;
+        e.end = release.text.length + e.exact.length;
+      },
+      'facts.0.evidence.0.end',
+      /past the end of the source/,
+    ],
+    [
+      'an anchor whose length is not its passage’s',
+      (p) => (p.facts[0]!.evidence[0]!.end += 1),
+      'facts.0.evidence.0.end',
+      /end - start must equal the length of exact/,
+    ],
+    [
+      'a prefix that is not the text before the passage',
+      (p) => (p.facts[0]!.evidence[0]!.prefix = 'autre chose'),
+      'facts.0.evidence.0.prefix',
+      /not the source text just before start/,
+    ],
+    [
+      'a suffix that is not the text after the passage',
+      (p) => (p.facts[0]!.evidence[0]!.suffix = 'autre chose'),
+      'facts.0.evidence.0.suffix',
+      /not the source text just after end/,
+    ],
+    [
+      'a carried source whose text does not match its hash',
+      (p, release) => carried(p, release, { text: `${release.text} ` }),
+      'sources.0.sha256',
+      /does not match the source text/,
+    ],
+    [
+      'a duplicate id',
+      (p) => p.facts.push(structuredClone(p.facts[0]!)),
+      'facts.1.id',
+      /duplicate id "eurojust-coordination-note" \(also facts.0\)/,
+    ],
+    ['the bundled id', (p) => (p.id = BUNDLED_PACK_ID), 'id', /bundled pack's id/],
   ];
 
   it.each(malformed)(
-    'rejects %s, naming the field path, and changes nothing',
-    async (_name, spoil, path) => {
+    'rejects %s, naming the field path and the fault, and changes nothing',
+    async (_name, spoil, path, message) => {
       const { release } = await seeded();
       const before = await snapshot(db);
       const pack = userPack(release);
-      spoil(pack);
+      spoil(pack, release);
       const outcome = await importPack(db, JSON.stringify(pack));
       expect(outcome.ok).toBe(false);
-      if (!outcome.ok) expect(outcome.problems.map((p) => p.path)).toContain(path);
+      if (!outcome.ok)
+        expect(outcome.problems).toContainEqual({ path, message: expect.stringMatching(message) });
       expect(await snapshot(db)).toEqual(before);
     },
   );
+
+  it('rejects a "__proto__" field as an unknown one, and changes nothing', async () => {
+    const { release } = await seeded();
+    const before = await snapshot(db);
+    const text = JSON.stringify(userPack(release)).replace('{', '{"__proto__":{"polluted":true},');
+    const outcome = await importPack(db, text);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.problems).toContainEqual({
+        path: '(pack)',
+        message: expect.stringMatching(/Unrecognized key: "__proto__"/),
+      });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await snapshot(db)).toEqual(before);
+  });
 
   it('rejects text that is not JSON with the parser’s message', async () => {
     await seeded();
@@ -199,11 +399,20 @@ describe('importPack', () => {
       expect(outcome.problems[0]).toMatchObject({ path: '(file)', message: /not valid JSON/ });
   });
 
-  it('rejects a pack over the size limit before parsing it', async () => {
+  it('refuses a 50 MB pack before parsing it, naming its size and the limit, and changes nothing', async () => {
     await seeded();
-    const outcome = await importPack(db, `{"pad": "${'x'.repeat(11 * 1024 * 1024)}"}`);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems[0]?.message).toMatch(/larger than 10 MB/);
+    const before = await snapshot(db);
+    const parse = vi.spyOn(JSON, 'parse');
+    const outcome = await importPack(db, `{"pad": "${'x'.repeat(50 * 1024 * 1024)}"}`);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [
+        { path: '(file)', message: 'the pack is 50.0 MB; packs larger than 10 MB are refused' },
+      ],
+    });
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('leaves the store as it was when the write itself fails', async () => {
@@ -212,8 +421,49 @@ describe('importPack', () => {
     const put = vi
       .spyOn(db.packs, 'put')
       .mockRejectedValue(new Error('QuotaExceededError: disk full'));
-    await expect(importPack(db, JSON.stringify(userPack(release)))).rejects.toThrow(/disk full/);
+    await expect(importPack(db, JSON.stringify(userPack(release)))).rejects.toThrow(
+      /pack could not be imported because the disk is full/,
+    );
     put.mockRestore();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('leaves the store as it was when a replacing import fails half way through its facts', async () => {
+    const { release } = await seeded();
+    expect((await importPack(db, JSON.stringify(userPack(release)))).ok).toBe(true);
+    const before = await snapshot(db);
+    const replacement = await packWithOwnSource(release);
+    // The old facts are deleted and the first new one written before this throws.
+    const stop = failOnWrite('facts', 2, () => new Error('the write was interrupted'));
+    await expect(importPack(db, JSON.stringify(replacement))).rejects.toThrow(/interrupted/);
+    stop();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('leaves the store as it was when the transaction is aborted after its facts and sources', async () => {
+    const { release } = await seeded();
+    const before = await snapshot(db);
+    const stop = failOnWrite('packs', 1, () => {
+      Dexie.currentTransaction?.abort();
+      return new Error('aborted');
+    });
+    await expect(
+      importPack(db, JSON.stringify(await packWithOwnSource(release))),
+    ).rejects.toThrow();
+    stop();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('says the disk is full when the browser refuses a source for lack of space, and changes nothing', async () => {
+    const { release } = await seeded();
+    const before = await snapshot(db);
+    const stop = failOnWrite('sources', 1, quotaError);
+    const failure = importPack(db, JSON.stringify(await packWithOwnSource(release)));
+    await expect(failure).rejects.toThrow(
+      'The pack could not be imported because the disk is full: free some space and import it again.',
+    );
+    await expect(failure).rejects.toMatchObject({ cause: { name: 'QuotaExceededError' } });
+    stop();
     expect(await snapshot(db)).toEqual(before);
   });
 });
