@@ -494,7 +494,7 @@ interface TracedRun {
  * The tasks of the page's main thread that ran the extension's code: a task
  * (`RunTask`, the unit of the Long Tasks API) in which JavaScript ran and every script
  * named is the extension's (chrome-extension://…). A task in which script
- * runs without a URL (promise continuations, scheduler.yield) counts too: the
+ * runs without a URL (promise continuations, scheduler.postTask) counts too: the
  * generated pages run no script of their own but the feed's timer, which
  * names its URL. Rendering tasks (style, layout, paint) are the page's.
  */
@@ -983,7 +983,7 @@ function report(
   );
   out.push(`
 - script Δ: CDP ScriptDuration with minus without; it misses the passes' async continuations
-  (scheduler.yield, promises), hence main-thread ms above uses TaskDuration.
+  (scheduler.postTask, promises), hence main-thread ms above uses TaskDuration.
 - extension's tasks ms: the sum of the traced tasks that ran the extension's code; content.js eval: the
   first evaluation of the content script (compile + top level).`);
   if (feed?.arrival) {

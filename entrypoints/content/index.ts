@@ -74,8 +74,22 @@ function paintKind(item: Item): PaintKind {
 }
 
 function sendToBackground(message: ToBackground): Promise<unknown> {
-  return browser.runtime.sendMessage(message).catch(() => undefined);
+  try {
+    return browser.runtime.sendMessage(message).catch(() => undefined);
+  } catch {
+    // The extension was reloaded or removed: this script is cut off from it.
+    return Promise.resolve(undefined);
+  }
 }
+
+/**
+ * How often a page with highlights checks that the extension is still there.
+ * Chrome leaves an old content script in open pages when the extension is
+ * updated or reloaded, cut off from it; that script must then take its
+ * highlights and card away. One property read every two seconds, and only
+ * on pages with something painted.
+ */
+const ALIVE_CHECK_MS = 2000;
 
 class PageController {
   private readonly signal: AbortSignal;
@@ -112,9 +126,13 @@ class PageController {
 
   start(): void {
     browser.runtime.onMessage.addListener(this.onMessage);
-    this.signal.addEventListener('abort', () =>
-      browser.runtime.onMessage.removeListener(this.onMessage),
-    );
+    this.signal.addEventListener('abort', () => {
+      try {
+        browser.runtime.onMessage.removeListener(this.onMessage);
+      } catch {
+        // Cut off from the extension: there is nothing left to listen to.
+      }
+    });
     void getSettings().then((settings) => this.applySettings(settings));
   }
 
@@ -204,7 +222,20 @@ class PageController {
   }
 
   /** Removes every trace from the page: highlights, card, observers, listeners. */
+  private aliveTimer: ReturnType<typeof setInterval> | null = null;
+
+  /** Watches for the extension going away (see ALIVE_CHECK_MS); WXT's context then invalidates this script. */
+  private watchExtension(): void {
+    this.aliveTimer ??= setInterval(() => {
+      // Reading isInvalid checks runtime.id and, when it is gone, aborts the
+      // context, which switches everything off (see the constructor).
+      if (this.ctx.isInvalid && this.aliveTimer) clearInterval(this.aliveTimer);
+    }, ALIVE_CHECK_MS);
+  }
+
   private switchOff(): void {
+    if (this.aliveTimer) clearInterval(this.aliveTimer);
+    this.aliveTimer = null;
     this.pass?.abort();
     this.pass = null;
     this.observer?.disconnect();
@@ -277,6 +308,7 @@ class PageController {
     if (!this.painter) return;
     // Clicks and keys are only watched on pages with something to show.
     if (items.length > 0 && !this.listeners) this.listen();
+    if (items.length > 0) this.watchExtension();
     for (const item of items) {
       this.items.push(item);
       if (this.painted.size < MAX_PAINTED) {

@@ -54,10 +54,20 @@ export function chunksOf(text: string): Span[] {
   return chunks;
 }
 
-/** Lets the browser run other tasks (input, painting, the page's scripts). */
+/** The parts of the Prioritized Task Scheduling API used here, where the browser has it. */
+interface TaskScheduler {
+  postTask?: (task: () => void, options: { priority: 'user-visible' }) => Promise<void>;
+}
+
+/**
+ * Lets the browser run other tasks (input, painting, the page's scripts).
+ * The next slice is posted as an ordinary task, queued behind the page's own:
+ * `scheduler.yield()` would resume ahead of them, and a pass of many slices
+ * would hold back the page's timers until its end.
+ */
 export function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
