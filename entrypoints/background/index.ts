@@ -65,10 +65,16 @@ export default defineBackground(() => {
     await seeding;
     const [facts, sources] = await Promise.all([db.facts.toArray(), db.sources.toArray()]);
     const seen = new Set<string>();
+    // The bundled pack first, then each imported pack in its own order (facts
+    // stored by the first release have no position: they follow, by id).
+    const positionOf = (fact: { position?: number }) =>
+      Number.isFinite(fact.position) ? fact.position! : Number.MAX_SAFE_INTEGER;
     const ordered = facts.sort(
       (a, b) =>
         Number(b.packId === BUNDLED_PACK_ID) - Number(a.packId === BUNDLED_PACK_ID) ||
-        a.position - b.position,
+        a.packId.localeCompare(b.packId) ||
+        positionOf(a) - positionOf(b) ||
+        a.id.localeCompare(b.id),
     );
     return {
       facts: ordered.map(({ packId, position: _position, ...fact }) => {
