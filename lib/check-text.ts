@@ -27,6 +27,7 @@ import { foldSameLength } from './text/fold.ts';
 import { detectLanguage } from './text/language.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { Span } from './text/span.ts';
+import { runToEnd } from './steps.ts';
 
 /** Everything built once per fact set and reused for every text. */
 export interface Engine {
@@ -128,10 +129,7 @@ function overlapsAny(spans: readonly Span[], marks: readonly Span[]): boolean[] 
  * gets no claim and no quote, whatever figures or dates it holds.
  */
 export function checkText(engine: Engine, text: string): TextReport {
-  const steps = checkTextSteps(engine, text, Number.POSITIVE_INFINITY);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runToEnd(checkTextSteps(engine, text, Number.POSITIVE_INFINITY));
 }
 
 /** Sentences (or quotations) checked between two pauses of `checkTextSteps`. */

@@ -6,21 +6,13 @@ import { uiLanguage } from '../../components/i18n.ts';
 import type { CardContent } from '../../components/SourceCard.tsx';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
+import { runToEnd } from '../../lib/steps.ts';
 import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
 import { getSettings, highlightsOn, type Settings } from '../../utils/settings.ts';
 import type { CardHost } from './card.tsx';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
-import {
-  scanRoot,
-  runToEnd,
-  SLICE_MS,
-  Slicer,
-  yieldToBrowser,
-  type Check,
-  type Item,
-  type ScanTiming,
-} from './page-scan.ts';
+import { inSlices, scanRoot, Slicer, type Check, type Item, type ScanTiming } from './page-scan.ts';
 
 /** The engine's module and the card's, loaded on first use (see modules/lazy-chunks.ts). */
 type EngineModule = typeof import('../../lib/check-text.ts');
@@ -214,14 +206,13 @@ class PageController {
     await this.scan([document.body]);
     // Then the open shadow roots of web components, found by a walk of every
     // element: in slices, after the page's own text has been read.
-    const shadows = await findOpenShadowRoots(document.body, pass.signal);
-    if (shadows.length === 0 || pass.signal.aborted) return;
+    const shadows = await inSlices(shadowRootSteps(document.body), new Slicer(pass.signal));
+    if (!shadows || shadows.length === 0 || pass.signal.aborted) return;
     for (const shadow of shadows) this.styleShadow(shadow);
     this.observe(shadows);
     await this.scan(shadows);
   }
 
-  /** Removes every trace from the page: highlights, card, observers, listeners. */
   private aliveTimer: ReturnType<typeof setInterval> | null = null;
 
   /** Watches for the extension going away (see ALIVE_CHECK_MS); WXT's context then invalidates this script. */
@@ -233,6 +224,7 @@ class PageController {
     }, ALIVE_CHECK_MS);
   }
 
+  /** Removes every trace from the page: highlights, card, observers, listeners. */
   private switchOff(): void {
     if (this.aliveTimer) clearInterval(this.aliveTimer);
     this.aliveTimer = null;
@@ -306,9 +298,12 @@ class PageController {
 
   private add(items: Item[]): void {
     if (!this.painter) return;
-    // Clicks and keys are only watched on pages with something to show.
-    if (items.length > 0 && !this.listeners) this.listen();
-    if (items.length > 0) this.watchExtension();
+    // Clicks, keys and the extension's presence are only watched on pages
+    // with something to show.
+    if (items.length > 0) {
+      if (!this.listeners) this.listen();
+      this.watchExtension();
+    }
     for (const item of items) {
       this.items.push(item);
       if (this.painted.size < MAX_PAINTED) {
@@ -388,8 +383,8 @@ class PageController {
       claims: items.flatMap((item) =>
         item.kind === 'claim' ? [{ ...item.claim, painted: this.painted.has(item) }] : [],
       ),
-      quotes: this.items.flatMap((item) => (item.kind === 'quote' ? [item.quote] : [])),
-      mentions: this.items.filter((item) => item.kind === 'mention').length,
+      quotes: items.flatMap((item) => (item.kind === 'quote' ? [item.quote] : [])),
+      mentions: items.filter((item) => item.kind === 'mention').length,
     };
   }
 
@@ -624,37 +619,6 @@ function inReadingOrder(a: Item, b: Item): number {
   return 0;
 }
 
-/** Elements visited between two checks of the time budget, while looking for shadow roots. */
-const WALK_CHECK_EVERY = 512;
-
-/**
- * The open shadow roots under `root`, and under them, found in slices of about
- * SLICE_MS (each element read from a content script costs a wrapper object:
- * a large page's walk is tens of milliseconds).
- */
-async function findOpenShadowRoots(root: Node, signal: AbortSignal): Promise<ShadowRoot[]> {
-  const found: ShadowRoot[] = [];
-  const pending: Node[] = [root];
-  let sliceStart = performance.now();
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const walker = document.createTreeWalker(next, NodeFilter.SHOW_ELEMENT);
-    let visited = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const shadow = (node as Element).shadowRoot;
-      if (shadow) {
-        found.push(shadow);
-        pending.push(shadow);
-      }
-      if (++visited % WALK_CHECK_EVERY === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await yieldToBrowser();
-        if (signal.aborted) return found;
-        sliceStart = performance.now();
-      }
-    }
-  }
-  return found;
-}
-
 /** Whether a parent of `node` (within its tree) is one of `nodes`: a walk up, not a search. */
 function hasAncestorIn(node: Node, nodes: ReadonlySet<Node>): boolean {
   for (let parent = node.parentNode; parent; parent = parent.parentNode) {
@@ -663,19 +627,40 @@ function hasAncestorIn(node: Node, nodes: ReadonlySet<Node>): boolean {
   return false;
 }
 
-/** The open shadow roots under `root` (closed ones cannot be read, by design). */
-function openShadowRoots(root: Node): ShadowRoot[] {
+/** Elements visited between two pauses of the walk for shadow roots. */
+const SHADOW_WALK_STEP = 512;
+
+/**
+ * The open shadow roots under `root`, and under them (closed ones cannot be
+ * read, by design), in steps of SHADOW_WALK_STEP elements: each element read
+ * from a content script costs a wrapper object, and a large page's walk is
+ * tens of milliseconds.
+ */
+function* shadowRootSteps(root: Node): Generator<void, ShadowRoot[], void> {
   const found: ShadowRoot[] = [];
-  if (
-    !(root instanceof Element) &&
-    !(root instanceof Document) &&
-    !(root instanceof DocumentFragment)
-  )
-    return found;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const shadow = (node as Element).shadowRoot;
-    if (shadow) found.push(shadow, ...openShadowRoots(shadow));
+  const pending: Node[] = [root];
+  let visited = 0;
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (
+      !(next instanceof Element) &&
+      !(next instanceof Document) &&
+      !(next instanceof DocumentFragment)
+    )
+      continue;
+    const walker = document.createTreeWalker(next, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) {
+        found.push(shadow);
+        pending.push(shadow);
+      }
+      if (++visited % SHADOW_WALK_STEP === 0) yield;
+    }
   }
   return found;
+}
+
+/** The open shadow roots under `root` at once, for a part the page just added. */
+function openShadowRoots(root: Node): ShadowRoot[] {
+  return runToEnd(shadowRootSteps(root));
 }

@@ -28,13 +28,13 @@ const CHUNK_CHARS = 4000;
  * this long; then the browser gets the main thread back (input, painting,
  * the page's own scripts) before the next chunk.
  */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 /** Paragraph breaks in the visible text, where chunks are cut. */
 const PARAGRAPH_BREAK = /\n\n/g;
 
 /** The visible text cut into chunks at paragraph breaks. */
-export function chunksOf(text: string): Span[] {
+function chunksOf(text: string): Span[] {
   const chunks: Span[] = [];
   let start = 0;
   let lastBreak = -1;
@@ -65,7 +65,7 @@ interface TaskScheduler {
  * `scheduler.yield()` would resume ahead of them, and a pass of many slices
  * would hold back the page's timers until its end.
  */
-export function yieldToBrowser(): Promise<void> {
+function yieldToBrowser(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
   if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -121,13 +121,6 @@ function rangeOf(visible: VisibleText, start: number, end: number): Range | null
  */
 export type Check = (text: string) => Generator<void, TextReport, void>;
 
-/** Runs steps to their end at once, for a check the user asked for and waits on. */
-export function runToEnd<T>(steps: Generator<void, T, void>): T {
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
 /** The engine's check, loaded and built on first call; null when there are no facts to check against. */
 export type LoadCheck = () => Promise<Check | null>;
 
@@ -152,19 +145,11 @@ export async function scanRoot(
   timing: ScanTiming,
 ): Promise<void> {
   // The page's text, a thousand nodes at a time within the task's budget.
-  const steps = visibleTextSteps(root);
-  let step = steps.next();
-  while (!step.done) {
-    if (!(await slicer.pause())) return;
-    const t = performance.now();
-    step = steps.next();
-    timing.scan += performance.now() - t;
-  }
-  const visible = step.value;
-  let t: number;
+  const visible = await inSlices(visibleTextSteps(root), slicer, timing);
+  if (!visible) return;
   for (const chunk of chunksOf(visible.text)) {
     if (!(await slicer.pause())) return;
-    t = performance.now();
+    const t = performance.now();
     const text = visible.text.slice(chunk.start, chunk.end);
     const aboutCase = findMentions(text).aboutCase;
     timing.scan += performance.now() - t;
@@ -172,18 +157,30 @@ export async function scanRoot(
     if (!aboutCase) continue;
     const check = await loadCheck();
     if (!check) return;
-    const checking = check(text);
-    let checked = checking.next();
-    while (!checked.done) {
-      if (!(await slicer.pause())) return;
-      t = performance.now();
-      checked = checking.next();
-      timing.scan += performance.now() - t;
-    }
-    const report = checked.value;
+    const report = await inSlices(check(text), slicer, timing);
+    if (!report) return;
     const scanned = performance.now();
     if (report.aboutCase) paint(itemsOf(report, visible, chunk.start, root));
     timing.highlight += performance.now() - scanned;
+  }
+}
+
+/**
+ * Runs `steps` to their end within the pass's time budget, adding the time
+ * they take to `timing`'s scan when given; null when the pass is aborted on
+ * the way.
+ */
+export async function inSlices<T>(
+  steps: Generator<void, T, void>,
+  slicer: Slicer,
+  timing?: ScanTiming,
+): Promise<T | null> {
+  for (;;) {
+    if (!(await slicer.pause())) return null;
+    const t = performance.now();
+    const step = steps.next();
+    if (timing) timing.scan += performance.now() - t;
+    if (step.done) return step.value;
   }
 }
 
