@@ -175,6 +175,7 @@ export function* checkTextSteps(
       index: engine.index,
       slots: engine.slots,
       inCaseParagraph: inCaseParagraph[i]!,
+      named: named[i]!,
     };
     const claim = checkClaim(sentence, span.start, context, folded);
     if (claim.checks.length > 0 || named[i]) claims.push(claim);

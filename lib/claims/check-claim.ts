@@ -19,6 +19,15 @@ import {
 } from './compare.ts';
 import { extractDatesAndPeriods, type DateValue, type PeriodValue } from './dates.ts';
 import { retrieveFacts, stemMass, type FactIndex } from './fact-index.ts';
+import {
+  assertedKinds,
+  clausesOf,
+  eventOf,
+  findEvents,
+  FOREIGN_EVENTS,
+  type EventKind,
+  type EventWord,
+} from './events.ts';
 import { extractNumbers, type NumberValue } from './numbers.ts';
 import { extractPlaces, type PlaceValue } from './places.ts';
 
@@ -61,6 +70,8 @@ export interface ClaimContext {
    * the sentence alone does not say so.
    */
   inCaseParagraph: boolean;
+  /** Whether the sentence itself holds a mention of the case. */
+  named?: boolean;
 }
 
 /** Each slot's fact values, as the facts give them. */
@@ -93,6 +104,7 @@ const PROCEEDINGS_UNIT = new RegExp(
 );
 /** Victims. */
 const VICTIMS_NOUN = String.raw`victim(?:e|es|s)?`;
+const VICTIM_STEM = 'victim';
 const VICTIMS_UNIT = new RegExp(String.raw`^(?:[\p{L}'-]+ ){0,1}?${VICTIMS_NOUN}\b`, 'u');
 /** Prosecutors' offices. */
 const OFFICES_NOUNS = String.raw`parquets?|prosecutors?'? ?offices?|prosecution offices?|public prosecutors?|prosecutors`;
@@ -110,8 +122,12 @@ const PRISON_UNIT =
 /** A fine. */
 const FINE_WORD = /\b(?:amendes?|fines?)\b/;
 
-/** The sentence refers to the site itself (so a count is about it, not about crime in general). */
-const SITE_REFERENCE = /\b(?:coco|site|plateforme|platform|tchat|chat)\b/;
+/**
+ * The sentence refers to the site itself (so a count is about it, not about
+ * crime in general). "Coco" counts only as a mention (`ClaimContext.named`):
+ * in "le Coco Bar ferme samedi" the name was read as another Coco.
+ */
+const SITE_REFERENCE = /\b(?:site|plateforme|platform|tchat|chat)\b/;
 /** The sentence is about the operation (so a country count or list is the operation's). */
 const OPERATION_CUE =
   /\b(?:operations?|perquisitions?|raids?|searches|interventions?|coordonn\w*|coordinat\w*|menees?|conducted|carried out|deroulee?s?|took place|ont eu lieu|enquete|investigation|involved|impliqu\w*|particip\w*)\b/;
@@ -153,43 +169,12 @@ const HEARSAY_CUE =
 /** A question asserts nothing: "Coco fermé en juillet ?". */
 const QUESTION = /\?\s*[)"»”]*\s*$/;
 
-/** Events that a date in the sentence may belong to; the nearest one wins. */
-const EVENT_CUES: { event: 'shutdown' | 'opened' | 'announced' | 'other'; pattern: RegExp }[] = [
-  {
-    event: 'shutdown',
-    pattern:
-      /\b(?:fermee?s?|fermeture|fermer|shut(?:down)?|closed|closure|taken down|took down|taken offline|went dark|went offline|hors ligne|hors service|offline|inaccessible|demantele\w*|desactive\w*|coupee?)\b/g,
-  },
-  {
-    event: 'opened',
-    pattern: /\b(?:ouverte?s?|ouverture|opened|launched|lancee?s?|began|started|debute\w*)\b/g,
-  },
-  {
-    event: 'announced',
-    pattern: /\b(?:annonce\w*|announced|communique|press release|declare\w*)\b/g,
-  },
-  {
-    event: 'other',
-    pattern:
-      /\b(?:saisi\w*|seized|cree\w*|creation|created|founded|fonde\w*|publie\w*|published|condamne\w*|sentenced|juge\w*|tried|interpell\w*|arrested|perquisition\w*|searched|depose\w*|filed|ne|born|decede\w*|died)\b/g,
-  },
-];
-
-/** Which event a date at `at` belongs to: the cue nearest to it in the sentence. */
-function eventNear(folded: string, at: Span): 'shutdown' | 'opened' | 'announced' | 'other' | null {
-  let best: { event: 'shutdown' | 'opened' | 'announced' | 'other'; distance: number } | null =
-    null;
-  for (const { event, pattern } of EVENT_CUES) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(folded); match; match = pattern.exec(folded)) {
-      const s = match.index;
-      const e = s + match[0].length;
-      const distance = e <= at.start ? at.start - e : s >= at.end ? s - at.end : 0;
-      if (!best || distance < best.distance) best = { event, distance };
-    }
-  }
-  return best?.event ?? null;
-}
+/**
+ * Event words that a date may be an argument of, for `SLOT_CUE`: a sentence
+ * with none of them ties no date (the binding itself is `events.ts`).
+ */
+const DATE_EVENT_CUE =
+  /\b(?:ferm\w*|shut\w*|closed|closure|taken|took|went|gone|hors|offline|inaccessible|accessible|demantele\w*|dismantl\w*|desactive\w*|coupee?|ouvert\w*|opened|annonc\w*|announc\w*|communique|press release|declare\w*|available)\b/;
 
 /** The words right after a value, folded, without a leading "de"/"d'"/"of". */
 function wordsAfter(folded: string, end: number): string {
@@ -233,15 +218,86 @@ interface Found {
   slots: readonly string[];
   span: Span;
   compare: (value: Value) => Comparison;
+  /**
+   * Tied by a weaker reading (the counted noun in the previous words, a
+   * pronoun for the thing announced): such a value may support a fact but
+   * never contradicts one; a differing value leaves the sentence unverified.
+   */
+  weak?: boolean;
 }
 
-function numberSlot(folded: string, n: NumberValue, siteRef: boolean): Found | null {
+/** What the binding layer knows of one sentence, built once when a value needs it. */
+interface SentenceEvents {
+  events: EventWord[];
+  /** Kinds the sentence asserts. */
+  kinds: Set<EventKind>;
+}
+
+/** Whether a value's event, in its clause, is another event than the case's (a trial, a petition, a later step…). */
+function boundElsewhere(
+  folded: string,
+  events: SentenceEvents,
+  at: Span,
+  kinds: ReadonlySet<EventKind> = FOREIGN_EVENTS,
+): boolean {
+  const binding = eventOf(folded, events.events, at);
+  return binding !== null && kinds.has(binding.event.kind);
+}
+
+/** The events whose counts are their own: a trial's victims, a petition's signatures, a later step's cases. */
+const OTHER_AFFAIRS: ReadonlySet<EventKind> = new Set<EventKind>(['trial', 'later-step', 'demand']);
+
+/**
+ * Words before a count of countries that make them helpers of France, not
+ * the operation's countries: "avec l'aide de la police de cinq pays", "with
+ * help from police in five European countries" (five besides France), "le
+ * concours de cinq pays".
+ */
+const HELPER_COUNTRIES_BEFORE =
+  /(?:\b(?:partenaires|partners|aide|help|helped|appui|support|supported|soutien|concours|cooperation|collaboration|assistance|aidee?s?|soutenue?s?|other|autres)\b(?:\s+\S+){0,4}|\b(?:polices?|forces|autorites|authorities) (?:de|des|d'|of|from))\s*$/;
+/** Words after a count of countries that make them others than the operation's: "cinq autres pays", "five other countries". */
+const HELPER_COUNTRIES_AFTER =
+  /^(?:\s*\S+)?\s*(?:autres|other|etrangers|foreign|partenaires|partner|voisins|neighbouring|neighboring)\b/;
+/** The length of something other than the site's life: "une enquête de cinq ans", "après dix ans de prison". */
+const LENGTH_OF_OTHER =
+  /\b(?:enquetes?|investigations?|probes?|procedures?|peines?|sentences?|mandats?|carrieres?|careers?|mariages?|marriage|relation\w*|travail|work|detention|prison)\s+(?:de|d'|of|lasting|long of)?\s*$/;
+/** Countries said to take part: "7 countries involved", "six pays impliqués". */
+const COUNTRIES_INVOLVED_AFTER =
+  /^(?:\S+\s+){0,2}?(?:involv\w*|impliqu\w*|particip\w*|concern\w*|mobilis\w*)\b/;
+/** A person's age: "Philippe, 22 ans", "une adolescente de 15 ans", "aged 22", "a 22-year-old". */
+const PERSON_AGE_BEFORE =
+  /\b(?:agee?s?|aged|homme|femme|garcon|fille|adolescente?|jeune|victime|enfant|mineure?|man|woman|boy|girl|teen\w*|child|person|personne|individu|user|utilisat\w*) (?:de |d'|of |aged )?$/;
+/** "Philippe, 22 ans, …": an age in apposition to a name. */
+const APPOSITION_BEFORE = /\p{L},\s*$/u;
+const APPOSITION_AFTER = /^\s*(?:ans|years? old)\s*[,)]/;
+const PERSON_AGE_AFTER = /^(?:-year-old|\s*years? old\b)/;
+/** The words that make a count of proceedings, victims or offices the release's total. */
+const TOTAL_CONTEXT =
+  /\b(?:procedures?|proceedings|parquets?|prosecutors?|offices?|victim\w*|transmi\w*|territoire|nationwide|across (?:the country|france)|au total|in all|in total|recens\w*|au prejudice|au moins|at least|pas moins)\b/;
+/** A count or a period restricted to one year or place: "en 2023, 3 000 procédures", "à Marseille". */
+const NARROWING =
+  /\b(?:en|in|durant|during|pour|for) (?:19|20)\d\d\b|\b(?:(?:parquet|procureur\w*|tribunal\w*) (?:de |du |d')|(?:prosecutor'?s?'? office|prosecutors?) (?:in|of) )(?!paris\b)(?!france\b)\p{L}{3,}/u;
+/** A count restricted to a region or a town, by its capitalised name: "recensés en Gironde", "à Marseille". */
+const NARROWING_PLACE =
+  /\b(?:en|dans l[ae]|dans les|à|au|aux|in|across)\s+(?!France\b|Europe\b|Paris\b)\p{Lu}\p{Ll}{2,}/u;
+/** A figure without a noun that the words around it make a count of proceedings: "celles-ci se chiffreraient à 23 000", "23 000 ont été recensées". */
+const COUNTED_BY_VERB =
+  /\b(?:chiffr\w*|eleve\w*|atteint\w*|recens\w*|denombr\w*|ouvertes|totali\w*|number(?:ed|s)?|total(?:led|ed|s)?|recorded|counted|opened|amount(?:ed|s)? to|reach(?:ed|es)?)\b/;
+
+function numberSlot(
+  sentence: string,
+  folded: string,
+  n: NumberValue,
+  siteRef: boolean,
+  events: () => SentenceEvents,
+): Found | null {
   const span = { start: n.start, end: n.end };
   const after = wordsAfter(folded, n.end);
-  const quantity = (slot: string): Found => ({
+  const quantity = (slot: string, weak = false): Found => ({
     slots: [slot],
     span,
     compare: (value) => (value.kind === 'quantity' ? compareQuantity(n, value) : null),
+    weak,
   });
   const offenceSlot = (base: string) =>
     INTERMEDIATION_OFFENCE.test(folded)
@@ -262,6 +318,7 @@ function numberSlot(folded: string, n: NumberValue, siteRef: boolean): Found | n
     // Only the law's maximum for the release's offence is known: a sentence
     // passed in another trial, or another offence's penalty, is not compared.
     if (!PENALTY_CUE.test(folded) || !PLATFORM_OFFENCE.test(folded)) return null;
+    if (boundElsewhere(folded, events(), span)) return null;
     return {
       slots: [offenceSlot('penalty')],
       span,
@@ -272,7 +329,25 @@ function numberSlot(folded: string, n: NumberValue, siteRef: boolean): Found | n
     };
   }
   if (YEARS_UNIT.test(after)) {
-    if (PENAL_CUE.test(folded) || !AGE_CUE.test(folded) || !siteRef) return null;
+    if (PENAL_CUE.test(folded) || !siteRef) return null;
+    // The years measure the site's life only with a word of its life in the
+    // same clause, and not as the length of something else ("une enquête de
+    // cinq ans", "a five-year investigation").
+    const clause = clausesOf(folded).find((c) => c.start <= n.start && n.end <= c.end);
+    const clauseText = clause ? folded.slice(clause.start, clause.end) : folded;
+    if (!AGE_CUE.test(clauseText) && !AGE_CUE.test(folded.slice(0, n.start).slice(-24)))
+      return null;
+    if (LENGTH_OF_OTHER.test(folded.slice(Math.max(0, n.numberStart - 30), n.numberStart)))
+      return null;
+    // "Philippe, 22 ans": a person's age, not the site's.
+    const before = folded.slice(Math.max(0, n.numberStart - 40), n.numberStart);
+    const next = folded.slice(n.end, n.end + 12);
+    if (
+      PERSON_AGE_BEFORE.test(before) ||
+      PERSON_AGE_AFTER.test(next) ||
+      (APPOSITION_BEFORE.test(before) && APPOSITION_AFTER.test(next))
+    )
+      return null;
     // "Lancé il y a dix ans" was true in 2014: an age contradicts the sources
     // only when the sentence measures it at the shutdown.
     const atShutdown = SHUTDOWN_CUE.test(folded);
@@ -287,39 +362,145 @@ function numberSlot(folded: string, n: NumberValue, siteRef: boolean): Found | n
     };
   }
   if (n.mayBeYear) return null;
-  if (VICTIMS_UNIT.test(after) && siteRef) return quantity('victims-count');
+  // A count of victims, offices or proceedings is the release's total only
+  // in words of the total, and not when another event or a narrower scope
+  // holds it ("les trois victimes du guet-apens", "en 2023, 3 000 procédures").
+  const total = (slot: string): Found =>
+    quantity(
+      slot,
+      !TOTAL_CONTEXT.test(folded.slice(0, n.start) + folded.slice(n.end)) ||
+        NARROWING.test(folded) ||
+        NARROWING_PLACE.test(sentence) ||
+        boundElsewhere(folded, events(), span, OTHER_AFFAIRS),
+    );
+  // In a text about the case, a sentence that does not name the site may
+  // still give its figures ("On y dénombre 480 victimes"): they can agree.
+  const counted = (slot: string): Found => (siteRef ? total(slot) : quantity(slot, true));
+  const large = siteRef || n.value >= UNNAMED_COUNT_MIN;
+  if (VICTIMS_UNIT.test(after) && large) return counted('victims-count');
   if (
     OFFICES_UNIT.test(after) ||
     (PLAIN_OFFICES_UNIT.test(after) && PROSECUTOR_WORD.test(folded))
   ) {
-    return quantity('prosecutors-offices-count');
+    return total('prosecutors-offices-count');
   }
-  if (PROCEEDINGS_UNIT.test(after) && siteRef) return quantity('proceedings-count');
-  if (COUNTRIES_UNIT.test(after) && OPERATION_CUE.test(folded))
+  if (PROCEEDINGS_UNIT.test(after) && large) return counted('proceedings-count');
+  if (COUNTRIES_UNIT.test(after)) {
+    const binding = eventOf(folded, events().events, span);
+    const clause = clausesOf(folded).find((c) => c.start <= n.start && n.end <= c.end);
+    const ofInvestigation =
+      clause !== undefined &&
+      INVESTIGATION_WORD.test(folded.slice(clause.start, clause.end)) &&
+      !(binding && FOREIGN_EVENTS.has(binding.event.kind));
+    if (
+      binding?.event.kind !== 'operation' &&
+      !COUNTRIES_INVOLVED_AFTER.test(after) &&
+      !ofInvestigation
+    )
+      return null;
+    const before = folded.slice(Math.max(0, n.start - 48), n.start);
+    if (HELPER_COUNTRIES_BEFORE.test(before) || HELPER_COUNTRIES_AFTER.test(after)) return null;
     return quantity('operation-countries-count');
+  }
+  // "Les victimes recensées, elles, sont 480": the counted noun before the figure.
+  if (NO_NOUN_AFTER_COUNT.test(after) && n.value >= UNNAMED_COUNT_MIN) {
+    const before = folded.slice(Math.max(0, n.start - NOUN_BEFORE_REACH), n.start);
+    if (!/\d/.test(before)) {
+      if (VICTIMS_BEFORE.test(before)) return quantity('victims-count', true);
+      if (PROCEEDINGS_BEFORE.test(before)) return quantity('proceedings-count', true);
+    }
+  }
+  // "celles-ci se chiffreraient à 23 000": a large figure counted by a verb
+  // of the release's tally, in a text about the case, may be its count.
+  if (
+    n.value >= WEAK_COUNT_MIN &&
+    NO_NOUN_AFTER_COUNT.test(after) &&
+    COUNTED_BY_VERB.test(folded) &&
+    !NARROWING.test(folded)
+  ) {
+    return quantity('proceedings-count', true);
+  }
   return null;
 }
+
+/**
+ * A figure without its noun is read as the count of proceedings only from
+ * this size: a small figure ("cinq ont été interpellés") matches too much by
+ * chance, and the release's other counts (70, 480) always come with theirs.
+ */
+const WEAK_COUNT_MIN = 1000;
+/**
+ * A count in a sentence that does not name the site, or whose noun stands
+ * before it, is read from this size (the release's counts are 70, 480 and
+ * 23,051): "six" or "trois victimes" of such a sentence are of another story.
+ */
+const UNNAMED_COUNT_MIN = 20;
+/** How far before a figure its counted noun may stand: "Les victimes recensées, elles, sont 480". */
+const NOUN_BEFORE_REACH = 48;
+const VICTIMS_BEFORE = new RegExp(
+  String.raw`\b${VICTIM_STEM}\w*\b(?!.*\b(?:procedure|parquet|dossier))`,
+);
+const PROCEEDINGS_BEFORE = /\b(?:procedures|proceedings)\b(?!.*\bvictim)/;
+/** No noun after a figure: the clause ends, or a verb or an attribution follows. */
+const NO_NOUN_AFTER_COUNT =
+  /^(?:$|[.,;:!?)\]"»”]|selon\b|according\b|d'apres\b|ont\b|ont ete\b|have\b|had\b|were\b|sont\b|au total\b|in all\b|in total\b)/;
 
 /** Words that make a sentence about the investigation (not, say, the site's users). */
 const INVESTIGATION_WORD = /\b(?:enquetes?|investigations?|information judiciaire|probe)\b/;
 
-function dateSlot(folded: string, d: DateValue, siteRef: boolean): Found | null {
+/** A few words and no punctuation, ending in a preposition of date: " du site coco.gg le ". */
+const ATTACHED_DATE_GAP = /^(?:\s+[\p{L}\p{N}.'-]+){0,4}?\s+(?:le|du|en|on|in)\s*$|^\s*$/u;
+
+/** Whether the date at `span` follows its event word directly: "depuis sa fermeture le 25 juin". */
+function attachedAfter(folded: string, event: EventWord, span: Span): boolean {
+  return event.end <= span.start && ATTACHED_DATE_GAP.test(folded.slice(event.end, span.start));
+}
+
+function dateSlot(
+  folded: string,
+  d: DateValue,
+  siteRef: boolean,
+  events: () => SentenceEvents,
+): Found | null {
   if (d.relativeYear !== undefined) return null; // "cette année" needs the page's date
   const span = { start: d.start, end: d.end };
   const stated: PartialDate = { year: d.year, month: d.month, day: d.day, weekday: d.weekday };
   const compare = (value: Value) =>
     value.kind === 'date' ? compareDate(stated, value.value, value.precision) : null;
-  switch (eventNear(folded, span)) {
+  const binding = eventOf(folded, events().events, span);
+  if (!binding) return null;
+  const { event } = binding;
+  // "réclamer sa fermeture", "trois jours après la fermeture": the shutdown
+  // is not what the date dates, unless the date is its own ("depuis sa
+  // fermeture le 25 juin").
+  if (event.reference === 'demand') return null;
+  // "Un an après la fermeture de Coco, le 25 juin 2024, …" dates the
+  // shutdown; "Trois jours après la fermeture, le 28 juin, …" dates the
+  // later event: near an offset the date may agree, never contradict.
+  const offset = event.reference === 'offset' && !attachedAfter(folded, event, span);
+  switch (event.kind) {
     case 'shutdown':
-      return siteRef ? { slots: ['shutdown-date'], span, compare } : null;
-    case 'opened':
-      return INVESTIGATION_WORD.test(folded)
-        ? { slots: ['investigation-opened'], span, compare }
-        : null;
-    case 'announced':
-      return SITE_REFERENCE.test(folded)
-        ? { slots: ['announcement-date', 'shutdown-date'], span, compare }
-        : null;
+      // A closure in a sentence that does not name the site, in a text about
+      // the case, agrees when its day is the shutdown's; a weekday alone is
+      // any closure's.
+      if (!siteRef && d.day === undefined) return null;
+      return { slots: ['shutdown-date'], span, compare, weak: offset || !siteRef };
+    case 'investigation-opened':
+      return { slots: ['investigation-opened'], span, compare, weak: offset };
+    case 'announcement': {
+      // What was announced: the shutdown named in the same clause, or (a
+      // pronoun, "qui l'a annoncé ce mardi") nothing else the sentence names.
+      const shutdown = binding.others.some((e) => e.kind === 'shutdown' && e.reference === null);
+      if (!siteRef && !shutdown) return null;
+      const other = [...events().kinds].some((k) => k !== 'shutdown' && k !== 'announcement');
+      if (!shutdown && other) return null;
+      return {
+        slots: ['announcement-date', 'shutdown-date', 'release-date'],
+        span,
+        compare,
+        weak: !shutdown || offset || !siteRef,
+      };
+    }
     default:
       return null;
   }
@@ -327,12 +508,25 @@ function dateSlot(folded: string, d: DateValue, siteRef: boolean): Found | null 
 
 /** Proceedings, which a period in the sentence is the time of. */
 const PERIOD_NOUN = /\b(?:procedures?|proceedings?|affaires?|dossiers?|cases?)\b/;
+/** The release's own noun for what the period counts. */
+const PROCEEDINGS_WORD = /\b(?:procedures?|proceedings)\b/;
 
-function periodSlot(folded: string, p: PeriodValue): Found | null {
+function periodSlot(
+  folded: string,
+  p: PeriodValue,
+  counted: boolean,
+  events: () => SentenceEvents,
+): Found | null {
   if (!PERIOD_NOUN.test(folded)) return null;
+  const span = { start: p.start, end: p.end };
+  // "impliqué dans l'affaire des viols de Mazan entre 2011 et 2020": the
+  // period of another affair. Only a period of the counted proceedings is
+  // compared; with the noun but no count, it can only agree.
+  if (boundElsewhere(folded, events(), span)) return null;
+  if (!counted && !PROCEEDINGS_WORD.test(folded)) return null;
   return {
     slots: ['proceedings-period'],
-    span: { start: p.start, end: p.end },
+    span,
     compare: (value) =>
       value.kind === 'period'
         ? comparePeriod(
@@ -340,21 +534,61 @@ function periodSlot(folded: string, p: PeriodValue): Found | null {
             { from: value.from, to: value.to, precision: value.precision },
           )
         : null,
+    weak: !counted,
   };
 }
 
-function placeSlots(folded: string, places: readonly PlaceValue[]): Found[] {
+/** Words that may join places of one list: "en France, en Bulgarie et aux Pays-Bas". */
+const PLACE_LIST_GLUE =
+  /^(?:\s|,|et|and|en|aux?|in|the|as well as|ainsi qu'(?:en|aux?)|puis|then|l')*$/;
+/** A registration word right after a place: "Guernsey-registered", "Jersey, où le site est immatriculé". */
+const REGISTERED_AFTER_PLACE =
+  /^(?:-(?:registered|based|incorporated)\b|,? ou (?:\S+ ){0,3}?(?:etait |est |a ete |avait ete )?(?:immatricul|enregistr|domicili)\w*|,? where (?:\S+ ){0,3}?(?:was|is|had been) (?:registered|incorporated|based))/;
+/** How far after a registration word its place may be, in characters ("immatriculée sur l'île anglo-normande de Guernesey"). */
+const REGISTRATION_REACH = 48;
+
+function placeSlots(
+  folded: string,
+  places: readonly PlaceValue[],
+  events: () => SentenceEvents,
+): Found[] {
   if (places.length === 0) return [];
   const found: Found[] = [];
-  const registration = REGISTRATION_CUE.exec(folded);
-  const operation = OPERATION_CUE.test(folded);
+  // A list of places shares the binding of its first place.
+  let listKind: EventKind | null = null;
+  let listFirst: PlaceValue | null = null;
+  let previous: PlaceValue | null = null;
   for (const place of places) {
     const span = { start: place.start, end: place.end };
-    const before = folded.slice(Math.max(0, place.start - 60), place.start);
     const compare = (value: Value) => comparePlaces(place.code, value);
-    if (registration && registration.index < place.start && place.start - registration.index < 60) {
+    const inList =
+      previous !== null && PLACE_LIST_GLUE.test(folded.slice(previous.end, place.start));
+    if (!inList && REGISTERED_AFTER_PLACE.test(folded.slice(place.end, place.end + 60))) {
+      // "Guernsey-registered", "depuis Jersey, où la plateforme était immatriculée".
       found.push({ slots: ['registration-place'], span, compare });
-    } else if (operation && place.code !== 'GG' && !PERSON_PLACE_CUE.test(before)) {
+      previous = place;
+      listKind = null;
+      listFirst = place;
+      continue;
+    }
+    if (!inList) {
+      const binding = eventOf(folded, events().events, span);
+      listKind = binding?.event.reference ? null : (binding?.event.kind ?? null);
+      listFirst = place;
+      if (
+        listKind === 'registration' &&
+        !(
+          binding!.event.end <= place.start &&
+          place.start - binding!.event.end <= REGISTRATION_REACH
+        )
+      )
+        listKind = null;
+    }
+    previous = place;
+    const before = folded.slice(Math.max(0, listFirst!.start - 60), listFirst!.start);
+    if (listKind === 'registration' && !inList) {
+      found.push({ slots: ['registration-place'], span, compare });
+    } else if (listKind === 'operation' && place.code !== 'GG' && !PERSON_PLACE_CUE.test(before)) {
       found.push({ slots: ['operation-countries'], span, compare });
     }
   }
@@ -427,16 +661,53 @@ function mayHaveRole(entity: EntityValue): boolean {
   return entity.kind !== 'media' && entity.kind !== 'person';
 }
 
-function entitySlots(folded: string, entities: readonly EntityValue[]): Found[] {
+/**
+ * Words by which a relayed post or a report credits agencies with the work:
+ * "a salué le travail de l'UNCyber", "thanks to the gendarmerie's cyber
+ * unit". They can only support a named agency, never contradict.
+ */
+const CREDIT_CUE =
+  /\b(?:salu\w*|remerci\w*|felicit\w*|thank\w*|hail\w*|prais\w*|commend\w*|grace a|travail|work of|mobilis\w*|avec l'appui|with the support|with the help|avec l'aide|appui)\b/;
+
+/** Whether a coordination or conduct word stands in the clause holding `at`. */
+function roleInClause(folded: string, at: Span): boolean {
+  const clause = clausesOf(folded).find((c) => c.start <= at.start && at.end <= c.end);
+  if (!clause) return false;
+  const text = folded.slice(clause.start, clause.end);
+  return COORDINATION_CUE.test(text) || CONDUCT_CUE.test(text);
+}
+
+function entitySlots(
+  folded: string,
+  entities: readonly EntityValue[],
+  events: () => SentenceEvents,
+): Found[] {
   if (!entities.some(mayHaveRole)) return [];
   const coordination = COORDINATION_CUE.test(folded);
   const conduct =
     CONDUCT_CUE.test(folded) && (INVESTIGATION_WORD.test(folded) || OPERATION_CUE.test(folded));
-  if (!coordination && !conduct) return [];
+  const credit = !coordination && !conduct && CREDIT_CUE.test(folded);
+  if (!coordination && !conduct && !credit) return [];
   const found: Found[] = [];
   for (const entity of entities) {
     if (!mayHaveRole(entity)) continue;
     const foreign = FOREIGN_AGENCIES.has(entity.name);
+    const span = { start: entity.start, end: entity.end };
+    // An agency acting in another event (an arrest abroad, a later step, a
+    // trial) is not set against the case's roles: it is left alone.
+    if (foreign && (credit || boundElsewhere(folded, events(), span))) continue;
+    // "Eurojust coordonne… alors qu'Europol est une agence de police": a
+    // foreign agency is set against the roles only by a role word of its own clause.
+    if (foreign && !roleInClause(folded, span)) continue;
+    // Credit goes to those who did the work: a minister or a ministry
+    // praising it is the speaker, not one of the units.
+    if (
+      credit &&
+      entity.kind !== 'police' &&
+      entity.kind !== 'judicial' &&
+      entity.kind !== 'eu-agency'
+    )
+      continue;
     // A foreign agency in a coordination phrase is set against the coordinator;
     // otherwise against those who carried out the investigation.
     const slots = coordination
@@ -446,7 +717,7 @@ function entitySlots(folded: string, entities: readonly EntityValue[]): Found[] 
         : CONDUCT_SLOTS;
     found.push({
       slots,
-      span: { start: entity.start, end: entity.end },
+      span,
       compare: (value) => compareEntity(entity.name, foreign, value),
     });
   }
@@ -477,6 +748,23 @@ function compareEntity(name: string, foreign: boolean, value: Value): Comparison
  */
 const RESTATEMENT_MIN_SCORE = 6;
 const RESTATEMENT_MIN_COVERAGE = 0.4;
+/**
+ * And shares at least this many of its words with it, or one fewer and the
+ * fact's own event (`restatesEvent`): two words are a phrase that a
+ * sentence about something else can hold ("il aura fallu attendre", "les
+ * autorités de l'île anglo-normande"), three are a statement.
+ */
+const RESTATEMENT_MIN_WORDS = 3;
+
+/**
+ * Whether a sentence asserts the event a fact states (the arrest, the
+ * registration, the shutdown…), or the fact states none ("the
+ * investigation concerns aggravated pimping").
+ */
+function restatesEvent(fact: Fact, kinds: ReadonlySet<EventKind>): boolean {
+  const factKinds = factEventKinds(fact);
+  return factKinds.size === 0 || [...factKinds].some((kind) => kinds.has(kind));
+}
 
 /** The passage a check cites: the fact's original wording when it has one. */
 export function evidenceOf(fact: Fact): EvidenceRef {
@@ -542,9 +830,12 @@ const DOMAIN = /\bcoco\.(?:gg|fr)\b/g;
 const DOMAIN_CUE =
   /\b(?:redirig\w*|redirect\w*|demenag\w*|moved|became|devenu\w*|adresses?|address(?:es)?|domaines?|domains?|anciennement|formerly|rebaptis\w*|renamed)\b/;
 
-function domainSlot(folded: string): Found | null {
+function domainSlot(folded: string, events: () => SentenceEvents): Found | null {
   // Every domain starts so: most sentences stop here, before any expression runs.
   if (!folded.includes('coco.') || !DOMAIN_CUE.test(folded)) return null;
+  // "A banner now covers the seized domain coco.gg": a third party's act on
+  // the address, which the addresses fact does not state.
+  if ([...events().kinds].some((kind) => FOREIGN_EVENTS.has(kind))) return null;
   const domains = [...folded.matchAll(DOMAIN)];
   const first = domains[0];
   if (!first) return null;
@@ -577,7 +868,9 @@ const SLOT_CUE = new RegExp(
     COORDINATION_CUE.source,
     INVESTIGATION_WORD.source,
     DOMAIN_CUE.source,
-    ...EVENT_CUES.filter((cue) => cue.event !== 'other').map((cue) => cue.pattern.source),
+    DATE_EVENT_CUE.source,
+    CREDIT_CUE.source,
+    COUNTED_BY_VERB.source,
     PROCEEDINGS_NOUNS,
     PERIOD_NOUN.source,
     VICTIMS_NOUN,
@@ -616,6 +909,8 @@ interface SentenceValues {
   unslotted: number;
   /** People the sentence names. */
   people: string[];
+  /** The kinds of events the sentence asserts. */
+  kinds: Set<EventKind>;
 }
 
 /** Every value of the sentence that is tied to a slot and asserted, and what could not be tied. */
@@ -630,35 +925,55 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
   );
   // Only figures and dates are tied by it, and most sentences have neither.
   const siteRef =
-    (numbers.length > 0 || dates.length > 0) &&
-    (context.inCaseParagraph || SITE_REFERENCE.test(folded));
+    (numbers.length > 0 || dated.dates.length > 0) &&
+    (context.inCaseParagraph ||
+      context.named === true ||
+      (SITE_REFERENCE.test(folded) && !folded.includes('coco')));
+  // The sentence's event words, read once and only when a value needs them.
+  let sentenceEvents: SentenceEvents | undefined;
+  const events = (): SentenceEvents => {
+    if (!sentenceEvents) {
+      const list = findEvents(folded);
+      sentenceEvents = { events: list, kinds: assertedKinds(list) };
+    }
+    return sentenceEvents;
+  };
   let unslotted = 0;
   let lastCount: Found | null = null;
   const numberFinds = numbers.map((n) => {
-    let found = numberSlot(folded, n, siteRef);
+    let found = numberSlot(sentence, folded, n, siteRef, events);
     if (!found && lastCount && NO_NOUN_AFTER.test(wordsAfter(folded, n.end))) {
       // "Ce n'est pas 480 victimes mais près de 4 800": the figure counts what the previous one did.
       found = {
         slots: lastCount.slots,
         span: { start: n.start, end: n.end },
         compare: (value) => (value.kind === 'quantity' ? compareQuantity(n, value) : null),
+        weak: lastCount.weak,
       };
     }
     if (found && COUNT_SLOTS.has(found.slots[0] ?? '')) lastCount = found;
     if (!found && !THREAD_MARKER.test(folded.slice(n.end, n.end + 2))) unslotted += 1;
     return found;
   });
-  const dateFinds = dates.map((d) => dateSlot(folded, d, siteRef));
+  const counted = numberFinds.some((f) => f?.slots[0] === 'proceedings-count' && !f.weak);
+  // "n'est plus accessible depuis le 25 juin 2024": an open period whose
+  // event is the shutdown's lasting state starts at the shutdown's date.
+  const since = periods.filter(
+    (p) => !p.to && eventOf(folded, events().events, p)?.event.kind === 'shutdown',
+  );
+  const dateFinds = [...dates, ...since.map((p) => p.from)].map((d) =>
+    dateSlot(folded, d, siteRef, events),
+  );
   const looseDates = dateFinds.filter((d) => d === null).length;
   const entities = extractEntities(sentence, folded);
   const found = [
     ...numberFinds,
     ...dateFinds,
-    ...periods.map((p) => periodSlot(folded, p)),
-    ...placeSlots(folded, extractPlaces(sentence, folded)),
-    ...entitySlots(folded, entities),
+    ...periods.filter((p) => !since.includes(p)).map((p) => periodSlot(folded, p, counted, events)),
+    ...placeSlots(folded, extractPlaces(sentence, folded), events),
+    ...entitySlots(folded, entities, events),
     otherProsecutorSlot(sentence, folded),
-    domainSlot(folded),
+    domainSlot(folded, events),
   ];
   const speakers = entities
     .filter(
@@ -669,6 +984,7 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
     .map((e) => e.name);
   return {
     found: found.filter((f): f is Found => f !== null && asserted(folded, f.span)),
+    kinds: sentenceEvents?.kinds ?? assertedKinds(findEvents(folded)),
     speakers,
     looseDates,
     unslotted,
@@ -692,10 +1008,35 @@ function checkValue(found: Found, slots: SlotTable, offset: number): Check | nul
         valueSpan: { start: offset + found.span.start, end: offset + found.span.end },
       };
       if (result.verdict === 'supported') return check;
-      contradiction ??= check;
+      if (!found.weak) contradiction ??= check;
     }
   }
   return contradiction;
+}
+
+/** The events a fact's statements name, read once per fact. */
+const FACT_EVENT_KINDS = new WeakMap<Fact, Set<EventKind>>();
+
+function factEventKinds(fact: Fact): Set<EventKind> {
+  let kinds = FACT_EVENT_KINDS.get(fact);
+  if (!kinds) {
+    kinds = new Set(
+      [fact.statement.fr, fact.statement.en].flatMap((text) =>
+        findEvents(foldSameLength(text)).map((e) => e.kind),
+      ),
+    );
+    FACT_EVENT_KINDS.set(fact, kinds);
+  }
+  return kinds;
+}
+
+/**
+ * The third parties' acts and other times a sentence asserts ("the
+ * association filed a complaint", "a banner covers the seized domain"): a
+ * fact restates such a sentence only when it names the same kind of event.
+ */
+function foreignEventsOf(kinds: ReadonlySet<EventKind>): EventKind[] {
+  return [...kinds].filter((kind) => FOREIGN_EVENTS.has(kind));
 }
 
 /** Whether a fact's own text names a person (by surname): "Darmanin" in the minister's fact. */
@@ -741,7 +1082,11 @@ export function checkClaim(
       best &&
       best.score >= RESTATEMENT_MIN_SCORE &&
       best.coverage >= RESTATEMENT_MIN_COVERAGE &&
+      (best.sharedWords >= RESTATEMENT_MIN_WORDS ||
+        (best.sharedWords === RESTATEMENT_MIN_WORDS - 1 &&
+          restatesEvent(best.fact, values.kinds))) &&
       values.people.every((person) => factNames(best.fact, person)) &&
+      foreignEventsOf(values.kinds).every((kind) => factEventKinds(best.fact).has(kind)) &&
       !(
         values.looseDates > 0 &&
         best.fact.values.some((v) => v.kind === 'date' || v.kind === 'period')

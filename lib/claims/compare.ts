@@ -172,7 +172,11 @@ export function compareDate(
   const said = describeDate(stated);
   // The sources' date told with the parts the sentence gives: "juin 2024" → "June 2024".
   const sources = describeDate({
-    year: truth.year,
+    // "mardi" is told as "Tuesday 25 June 2024" or "Tuesday", never "Tuesday 2024".
+    year:
+      stated.year !== undefined || stated.month !== undefined || stated.day !== undefined
+        ? truth.year
+        : undefined,
     month: stated.month !== undefined || stated.day !== undefined ? truth.month : undefined,
     day: stated.day !== undefined ? truth.day : undefined,
     weekday: stated.weekday !== undefined ? truth.weekday : undefined,

@@ -49,13 +49,17 @@ function isAsciiLetter(code: number): boolean {
 
 /**
  * The content stems of an already folded text (`foldSameLength`), in order,
- * repeats kept. Words are runs of letters and digits.
+ * repeats kept. Words are runs of letters and digits. With `words`, it also
+ * receives, for each stem, the number of the word it belongs to, the parts
+ * of a compound ("guet-apens", "anglo-normande") counting as one word.
  */
-function foldedStems(folded: string): string[] {
+function foldedStems(folded: string, words?: number[]): string[] {
   const out: string[] = [];
+  let wordNumber = 0;
   let i = 0;
   while (i < folded.length) {
     if (wordCharLength(folded, i) === 0) {
+      if (folded[i] !== '-') wordNumber += 1;
       i += codePointLength(folded, i);
       continue;
     }
@@ -68,6 +72,7 @@ function foldedStems(folded: string): string[] {
     // Figures are compared as values, never matched as words.
     if (!isAsciiLetter(word.charCodeAt(0)) && DIGITS.test(word)) continue;
     out.push(word.length > STEM_LENGTH ? word.slice(0, STEM_LENGTH) : word);
+    words?.push(wordNumber);
   }
   return out;
 }
@@ -89,6 +94,8 @@ export interface FactMatch {
   /** Share of the sentence's own idf mass that this fact explains, 0..1. */
   coverage: number;
   shared: string[];
+  /** How many of the sentence's words the shared stems come from (a compound is one word). */
+  sharedWords: number;
 }
 
 /** Builds the index once per fact set. */
@@ -146,8 +153,10 @@ export function retrieveFacts(
   // fact has weighs nothing, so it is dropped before it is even deduplicated.
   const seen = new Set<string>();
   let sentenceMass = 0;
-  const scores = new Map<number, { score: number; shared: string[] }>();
-  for (const stem of foldedStems(folded)) {
+  const scores = new Map<number, { score: number; shared: string[]; words: Set<number> }>();
+  const words: number[] = [];
+  const all = foldedStems(folded, words);
+  for (const [n, stem] of all.entries()) {
     const weight = index.idf.get(stem);
     if (weight === undefined || seen.has(stem)) continue;
     seen.add(stem);
@@ -157,16 +166,18 @@ export function retrieveFacts(
       if (entry) {
         entry.score += weight;
         entry.shared.push(stem);
-      } else scores.set(i, { score: weight, shared: [stem] });
+        entry.words.add(words[n]!);
+      } else scores.set(i, { score: weight, shared: [stem], words: new Set([words[n]!]) });
     }
   }
   if (scores.size === 0) return [];
   return [...scores]
-    .map(([i, { score, shared }]) => ({
+    .map(([i, { score, shared, words: from }]) => ({
       fact: index.facts[i]!,
       score,
       coverage: sentenceMass > 0 ? score / sentenceMass : 0,
       shared,
+      sharedWords: from.size,
     }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
