@@ -79,18 +79,17 @@ const ANCHOR_RADIUS = 2000;
 /**
  * Words that place a bare "Coco" in the case: what the site was, what
  * happened to it, who acted. Folded (lower case, no accents). Matched as word
- * prefixes, so "ferm" covers fermé, fermeture, fermer.
+ * prefixes, so "ferm" covers fermé, fermeture, fermer. Generic ones fit any
+ * business that closes or any thing on a web site; specific ones fit the
+ * case (`SPECIFIC_CUES`), and only those outweigh another subject nearby.
  */
-const CASE_CUES = [
+const GENERIC_CUES = [
   'site',
   'plateforme',
   'platform',
-  'tchat',
   'chat',
-  'messagerie',
   'forum',
   'salon',
-  'anonym',
   'ferm',
   'shut',
   'closed',
@@ -104,31 +103,13 @@ const CASE_CUES = [
   'procureur',
   'justice',
   'judiciaire',
-  'junalco',
   'gendarm',
   'police',
   'enquet',
   'investigat',
-  'pedocrim',
-  'pedophil',
-  'predat',
-  'guet-apens',
-  'ambush',
-  'proxenet',
-  'pimping',
-  'prostitu',
-  'homicid',
-  'viol',
-  'rape',
-  'darmanin',
-  'guernes',
-  'guernsey',
-  'moderat',
   'dirigeant',
   'interpell',
   'arrest',
-  'pelicot',
-  'mazan',
   'garde a vue',
   'takedown',
   'illicit',
@@ -147,11 +128,44 @@ const CASE_CUES = [
   'utilisateur',
   'users',
   'pseudo',
+];
+
+/** Cues that only the case's own story has: the kind of site, its crimes, its people and agencies. */
+const SPECIFIC_CUES = [
+  'tchat',
+  'messagerie',
+  'anonym',
+  'pedocrim',
+  'pedophil',
+  'predat',
+  'guet-apens',
+  'ambush',
+  'proxenet',
+  'pimping',
+  'prostitu',
+  'homicid',
+  // "viol" alone would take violences, violent, violation.
+  'viols?\\b',
+  'violeur',
+  'violee?s?\\b',
+  'rapes?\\b',
+  'raped',
+  'rapist',
+  'darmanin',
+  'guernes',
+  'guernsey',
+  'moderat',
+  'pelicot',
+  'mazan',
   'eurojust',
+  'junalco',
   'uncyber',
   'onaf',
   'comcyber',
 ];
+
+/** Every case cue, the specific ones first-letter-grouped with the rest. */
+const CASE_CUES = [...GENERIC_CUES, ...SPECIFIC_CUES];
 
 /**
  * An alternation of `words` grouped by first letter ("s(?:ite|alon)|p(?:…)"),
@@ -171,6 +185,8 @@ function alternationByFirstLetter(words: readonly string[]): string {
 
 /** Any case cue at the start of a word. */
 const CASE_CUE = new RegExp(`\\b(?:${alternationByFirstLetter(CASE_CUES)})`, 'g');
+/** A specific case cue, to tell which of a name's cues are specific. */
+const SPECIFIC_CUE = new RegExp(`^(?:${alternationByFirstLetter(SPECIFIC_CUES)})`);
 
 /**
  * Words that make a "coco" something else: coconut, Chanel and her perfumes,
@@ -191,11 +207,14 @@ function endsNotCase(before: string): boolean {
 }
 
 /**
- * Anywhere in the context: the subject may be something else. Such a context
- * needs more case cues around the name (STRONG_NAME_CUES) for it to count.
+ * Words of another subject that a "Coco" may be: a restaurant, a bar or a
+ * club, a beach, food, a pet, a shop, a perfume, a film, a dance, a sport,
+ * a clown. Near a name, it is then that other Coco unless specific case cues
+ * (`SPECIFIC_CUES`) outweigh them; in a short text, generic cues ("fermer",
+ * "site") no longer make it about the case. Folded, whole words.
  */
-const CONTEXT_NOT_CASE_ALL =
-  /\b(?:chanel|coconut|cocotier|pixar|disney|miguel rivera|recette|recipe|parfum|perfume|fragrance|eau de toilette|eau de parfum)\b/g;
+const OTHER_SUBJECT =
+  /\b(?:restaurants?|resto|brasseries?|bistrots?|bars?|cocktails?|lounge|discotheques?|boites? de nuit|nightclubs?|night club|plages?|beach|paillotes?|menus?|chefs?|cuisine|quenelles?|plats?|recettes?|recipes?|ingredients?|coconuts?|cocotiers?|noix|perroquets?|parrots?|cockatoo|cacatoes|oiseaux?|birds?|chatte|chatons?|kittens?|chiens?|chiennes?|dogs?|puppy|animal|animaux|pets?|veterinaires?|croquettes|plumes|feathers|boutiques?|shops?|magasins?|vetements|clothing|couture|fashion|chanel|parfums?|perfumes?|fragrances?|eau de toilette|eau de parfum|films?|movies?|pixar|disney|miguel rivera|danses?|dance|dancers?|tennis|gauff|clowns?|cirque|circus|chevaux|cheval|horses?|poneys?|ponies|concerts?|albums?|chansons?|songs?|singer|chanteuse|chanteur|festivals?|hotels?|camping|coiffure|patisserie|boulangerie|glaces?|sorbets?|rhum|cosmetiques?|cosmetics|savons?|soaps?|bijoux|jewell?ery)\b/g;
 
 /** Agencies that name the case only on a page about the case. */
 const ENTITY_NAMES: Record<string, string> = {
@@ -230,7 +249,15 @@ interface LineContext {
   /** The case cues in the line, found when a name first needs them. */
   cues: ContextWords | undefined;
   /** The words of another subject in the line, found when a name first needs them. */
-  notCase: ContextWords | undefined;
+  otherSubject: ContextWords | undefined;
+  /** The names of the line, in order, as `findCandidates` finds them. */
+  names: Span[];
+  /**
+   * Around each name of the line that its neighbours make something else
+   * ("noix de coco", "Coco Chanel"), the reach of those words: the other
+   * subject they name is that name's, not the line's.
+   */
+  explained: Span[] | undefined;
 }
 
 /** Where each match of a context expression stands in a line (offsets in the text), and what it matched. */
@@ -245,7 +272,16 @@ function lineContext(text: string, at: number): LineContext {
   const next = text.indexOf('\n', at);
   const end = next === -1 ? text.length : next;
   const { folded, plainSpaces } = foldSameLengthWithSpaces(text.slice(start, end));
-  return { start, end, folded, plainSpaces, cues: undefined, notCase: undefined };
+  return {
+    start,
+    end,
+    folded,
+    plainSpaces,
+    cues: undefined,
+    otherSubject: undefined,
+    names: [],
+    explained: undefined,
+  };
 }
 
 /** The matches of a global expression in a line, in order. */
@@ -332,6 +368,33 @@ interface Candidate {
 }
 
 /**
+ * Things only the case has, each counted once however often it is named:
+ * its agencies, Eurojust, Guernsey, its exact figures, the minister, the
+ * trial it is tied to. Groups are numbered: each group is one signal.
+ */
+const CASE_SIGNAL =
+  /\b(?:(junalco)|(uncyber|unit[eé] nationale cyber|national cyber unit|gendarmerie'?s? (?:national )?cyber unit)|(onaf|office national anti-?fraude|national anti-?fraud office)|(comcyber)|(eurojust)|(guernes[e]?y|guernsey)|(23[\s.,\u00a0\u202f]?051)|(480 victim)|(70 parquets|soixante-dix parquets|70 prosecutor)|(darmanin)|(pelicot|mazan))/giu;
+
+/**
+ * Distinct case signals that make a page naming "Coco" about the case even
+ * when no line of it says so by itself: one can be chance (Darmanin in an
+ * article about a nightclub), two are the case.
+ */
+const PAGE_SIGNALS = 2;
+
+/** Where the case's signals are named in a text, and how many distinct ones. */
+function caseSignals(text: string): { at: number[]; distinct: number } {
+  const at: number[] = [];
+  const seen = new Set<number>();
+  CASE_SIGNAL.lastIndex = 0;
+  for (let match = CASE_SIGNAL.exec(text); match; match = CASE_SIGNAL.exec(text)) {
+    at.push(match.index);
+    seen.add(match.findIndex((group, i) => i > 0 && group !== undefined));
+  }
+  return { at, distinct: seen.size };
+}
+
+/**
  * Mentions of the case in `text`, in order, each with the reason it was kept.
  * Returns no mention for a text that only uses "coco" in another sense, and
  * never reports dates or figures (those are claims, not mentions).
@@ -353,7 +416,25 @@ export function findMentions(text: string): MentionScan {
     }
   }
   const cued = candidates.some((c) => c.kind === 'name' && (c.cues?.length ?? 0) > 0);
-  const aboutCase = anchors.length > 0 || (short && cued);
+  // A short text with another subject ("le CoCo, restaurant de la rue
+  // Mercière, pourrait fermer") needs more than a generic cue.
+  let aboutCase = anchors.length > 0 || (short && cued && !otherSubjectInText(candidates));
+  if (!aboutCase && candidates.some((c) => c.kind !== 'domain')) {
+    // The page as a whole: a feature may name the site without a cue on
+    // its own line ("For two decades, Coco was…") and the case's agencies,
+    // figures and places further down. Several distinct ones make it about
+    // the case, and each becomes an anchor for the names near it.
+    const signals = caseSignals(text);
+    if (
+      signals.distinct >= PAGE_SIGNALS &&
+      candidates.some((c) => c.kind === 'name' && readName(c) !== null)
+    ) {
+      anchors.push(...signals.at);
+      anchors.sort((a, b) => a - b);
+      aboutCase = true;
+    }
+  }
+  if (!aboutCase) return { mentions: [], aboutCase };
   // On a long page (a feed, a portal), the case's context is local: a weak
   // mention counts only near a clear one.
   // Candidates come in text order, and so do anchors: one pointer walks both.
@@ -364,6 +445,21 @@ export function findMentions(text: string): MentionScan {
     return next < anchors.length && anchors[next]! <= at + ANCHOR_RADIUS;
   };
 
+  // One sense per text: a name with no cue at all takes the page's sense
+  // only when the page uses the name in no other ("Coco est rentré !" after
+  // a post about a lost parrot called Coco is the parrot).
+  let otherSense = false;
+  for (const candidate of candidates) {
+    if (
+      candidate.kind === 'name' &&
+      (short || nearAnchor(candidate.start)) &&
+      readName(candidate) === null
+    ) {
+      otherSense = true;
+      break;
+    }
+  }
+  next = 0;
   const mentions: Mention[] = [];
   for (const candidate of candidates) {
     const { start, end, kind, label } = candidate;
@@ -380,12 +476,25 @@ export function findMentions(text: string): MentionScan {
       if (cues.length > 0) {
         const near = cues.map((c) => `"${c}…"`).join(', ');
         mentions.push(mention(text, start, end, kind, `"${name}" near ${near}`));
-      } else if (nearAnchor(start)) {
+      } else if (!otherSense && nearAnchor(start)) {
         mentions.push(mention(text, start, end, kind, `"${name}" in a text about the Coco case`));
       }
     }
   }
   return { mentions, aboutCase };
+}
+
+/**
+ * Whether a short text speaks of another subject anywhere (a restaurant, a
+ * pet…), words that belong to a name read otherwise aside: then a generic
+ * cue near a name no longer makes the text about the case.
+ */
+function otherSubjectInText(candidates: readonly Candidate[]): boolean {
+  const lines = new Set(
+    candidates.map((c) => c.line).filter((l): l is LineContext => l !== undefined),
+  );
+  for (const line of lines) if (otherSubjectIn(line, line.start, line.end)) return true;
+  return false;
 }
 
 /** The candidates of `text`, in order: domains, bare names (with their line) and agencies. */
@@ -406,9 +515,13 @@ function findCandidates(text: string): Candidate[] {
       continue;
     }
     if (isWordCharAt(text, end)) continue; // cocotier, Cocorico, onafx
+    // A compound: coco-boutique.fr, Coco-Loco, Jean-Coco.
+    if (text[end] === '-' && isWordCharAt(text, end + 1)) continue;
+    if (text[start - 1] === '-' && isWordCharAt(text, start - 2)) continue;
     if (match[NAME_GROUP] !== undefined) {
       // Names come in text order: a name past the line's end is on a later line.
       if (line === undefined || start >= line.end) line = lineContext(text, start);
+      line.names.push({ start, end });
       candidates.push({ start, end, kind: 'name', label: '', line, cues: undefined });
       continue;
     }
@@ -434,7 +547,13 @@ function isClearName(candidate: Candidate, short: boolean): boolean {
     if (cues.length < STRONG_NAME_CUES) return false;
   }
   const cues = readName(candidate);
-  return cues !== null && cues.length >= STRONG_NAME_CUES;
+  // Two generic cues fit any business that closes ("le site du restaurant…
+  // fermer"): a clear name has one that only the case has, or a third.
+  return (
+    cues !== null &&
+    cues.length >= STRONG_NAME_CUES &&
+    (specificCount(cues) > 0 || cues.length > STRONG_NAME_CUES)
+  );
 }
 
 /** The case cues around a name (or null), read once. */
@@ -461,16 +580,47 @@ function mention(
  * subject nearby and too few case cues to outweigh it).
  */
 function nameCues(line: LineContext, start: number, end: number): string[] | null {
+  if (readOtherwise(line, start, end)) return null;
+  const { from, to } = contextWindow(line, start, end);
+  line.cues ??= findInLine(line, CASE_CUE);
+  const cues = cuesAround(line.cues, from, to, start, end, MAX_CUES_READ);
+  // "Le CoCo pourrait fermer", "la discothèque Le Coco fermée après une
+  // rixe": generic cues fit the other subject as well as the case.
+  if (otherSubjectIn(line, from, to) && specificCount(cues) < STRONG_NAME_CUES) return null;
+  return cues;
+}
+
+/** Whether the words right next to a name make it something else: "noix de coco", "Coco Chanel". */
+function readOtherwise(line: LineContext, start: number, end: number): boolean {
   const { from, to } = contextWindow(line, start, end);
   const before = lineSlice(line, Math.max(from, start - IMMEDIATE_CHARS), start);
   const after = lineSlice(line, end, Math.min(to, end + IMMEDIATE_CHARS));
-  if (endsNotCase(before) || AFTER_NOT_CASE.test(after)) return null;
-  line.cues ??= findInLine(line, CASE_CUE);
-  const cues = cuesAround(line.cues, from, to, start, end, STRONG_NAME_CUES + 1);
-  if (cues.length >= STRONG_NAME_CUES) return cues;
-  line.notCase ??= findInLine(line, CONTEXT_NOT_CASE_ALL);
-  const n = firstAtOrAfter(line.notCase.at, from);
-  const otherSubject = n < line.notCase.at.length && line.notCase.at[n]! < to;
-  if (otherSubject) return null;
-  return cues;
+  return endsNotCase(before) || AFTER_NOT_CASE.test(after);
+}
+
+/**
+ * Whether words of another subject stand in [from, to) of a line, leaving
+ * out those that belong to a name read otherwise ("Not Pixar's Coco
+ * (2017): the Coco shut down…" speaks of two Cocos).
+ */
+function otherSubjectIn(line: LineContext, from: number, to: number): boolean {
+  line.otherSubject ??= findInLine(line, OTHER_SUBJECT);
+  line.explained ??= line.names
+    .filter((name) => readOtherwise(line, name.start, name.end))
+    .map((name) => ({ start: name.start - IMMEDIATE_CHARS, end: name.end + IMMEDIATE_CHARS }));
+  const explained = line.explained;
+  const words = line.otherSubject.at;
+  for (let i = firstAtOrAfter(words, from); i < words.length && words[i]! < to; i++) {
+    const at = words[i]!;
+    if (!explained.some((zone) => zone.start <= at && at < zone.end)) return true;
+  }
+  return false;
+}
+
+/** How many of a name's cues are read at most: enough to count its specific ones. */
+const MAX_CUES_READ = 8;
+
+/** How many cues are specific to the case (`SPECIFIC_CUES`). */
+function specificCount(cues: readonly string[]): number {
+  return cues.filter((cue) => SPECIFIC_CUE.test(cue)).length;
 }
