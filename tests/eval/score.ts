@@ -3,7 +3,7 @@
  * (tests/eval/cases.json): precision and recall of mentions, of
  * `contradicted` and of `supported`, and the fidelity of quotations.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -12,19 +12,33 @@ const MentionLabelSchema = z.union([
   z.strictObject({ text: z.string().min(1), nth: z.array(z.int().positive()).min(1) }),
 ]);
 
+/**
+ * A sentence's label: the verdict the sources decide, or (`not`) only the
+ * verdict it must not get — a sentence carrying another event's date,
+ * figure or place, which a careful reader would be wrong to contradict.
+ */
+const ClaimLabelSchema = z.union([
+  z.strictObject({
+    contains: z.string().min(1),
+    verdict: z.enum(['supported', 'contradicted', 'unverified']),
+    factId: z.string().optional(),
+  }),
+  z.strictObject({ contains: z.string().min(1), not: z.literal('contradicted') }),
+]);
+export type ClaimLabel = z.infer<typeof ClaimLabelSchema>;
+
 const CaseSchema = z.strictObject({
   id: z.string().min(1),
   language: z.string().min(2),
-  genre: z.enum(['news', 'post', 'repost', 'release-copy', 'pre-shutdown', 'unrelated', 'tricky']),
+  /** The older set's kind of text. */
+  genre: z
+    .enum(['news', 'post', 'repost', 'release-copy', 'pre-shutdown', 'unrelated', 'tricky'])
+    .optional(),
+  /** The real-world set's register: "news agency", "SEO farm", "negative"… */
+  register: z.string().min(1).optional(),
   text: z.string().min(1),
   mentions: z.array(MentionLabelSchema),
-  claims: z.array(
-    z.strictObject({
-      contains: z.string().min(1),
-      verdict: z.enum(['supported', 'contradicted', 'unverified']),
-      factId: z.string().optional(),
-    }),
-  ),
+  claims: z.array(ClaimLabelSchema),
   quotes: z.array(
     z.strictObject({
       contains: z.string().min(1),
@@ -36,11 +50,38 @@ const CaseSchema = z.strictObject({
 });
 export type EvalCase = z.infer<typeof CaseSchema>;
 
+const CaseFileSchema = z.strictObject({ cases: z.array(CaseSchema) });
+
+/** The first evaluation set: short labelled texts, one file. */
 export function loadCases(): EvalCase[] {
   const file = resolve(import.meta.dirname, 'cases.json');
-  return z
-    .strictObject({ cases: z.array(CaseSchema) })
-    .parse(JSON.parse(readFileSync(file, 'utf8'))).cases;
+  return CaseFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).cases;
+}
+
+/**
+ * The real-world set (tests/eval/real-world/*.json): multi-paragraph texts in
+ * the registers of real outlets, every sentence the sources decide labelled,
+ * and every sentence carrying another event's value labelled `not:
+ * contradicted`. A supported verdict on a sentence it leaves unlabelled is a
+ * false one.
+ */
+export function loadRealWorldCases(): EvalCase[] {
+  const dir = resolve(import.meta.dirname, 'real-world');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .flatMap((name) => {
+      const parsed = CaseFileSchema.safeParse(JSON.parse(readFileSync(resolve(dir, name), 'utf8')));
+      if (!parsed.success) throw new Error(`${name}: ${z.prettifyError(parsed.error)}`);
+      return parsed.data.cases;
+    });
+}
+
+/** Labels whose `contains` does not occur in their text: each would score nothing. */
+export function missingLabels(c: EvalCase): string[] {
+  return [...c.claims, ...c.quotes]
+    .map((label) => label.contains)
+    .filter((contains) => !c.text.includes(contains));
 }
 
 /** What the engine reported for one text, in the CLI's JSON shape. */
@@ -106,8 +147,16 @@ export interface Score {
   errors: string[];
 }
 
-/** Scores the engine's reports (by case id) against the labels. */
-export function score(cases: readonly EvalCase[], reports: ReadonlyMap<string, Reported>): Score {
+/**
+ * Scores the engine's reports (by case id) against the labels. With
+ * `exhaustive`, the labels name every sentence the sources decide, so a
+ * supported verdict on an unlabelled sentence counts as a false one.
+ */
+export function score(
+  cases: readonly EvalCase[],
+  reports: ReadonlyMap<string, Reported>,
+  { exhaustive = false }: { exhaustive?: boolean } = {},
+): Score {
   const result: Score = {
     mentions: tally(),
     contradicted: tally(),
@@ -145,6 +194,13 @@ export function score(cases: readonly EvalCase[], reports: ReadonlyMap<string, R
     });
     for (const { label, claim } of labelled) {
       const got = claim?.verdict ?? 'none';
+      if ('not' in label) {
+        if (got === label.not) {
+          result.contradicted.falsePositive += 1;
+          result.errors.push(`${c.id}: "${label.contains}" is not ${label.not}, engine says so`);
+        }
+        continue;
+      }
       for (const verdict of ['contradicted', 'supported'] as const) {
         const t = result[verdict];
         if (label.verdict === verdict && got === verdict) t.truePositive += 1;
@@ -160,12 +216,15 @@ export function score(cases: readonly EvalCase[], reports: ReadonlyMap<string, R
         );
       }
     }
-    // A contradiction on a sentence nobody labelled is a false contradiction too.
+    // A contradiction on a sentence nobody labelled is a false contradiction
+    // too; so is a support, where the labels are exhaustive.
     for (const claim of report.claims) {
-      if (claim.verdict !== 'contradicted') continue;
+      if (claim.verdict !== 'contradicted' && !(exhaustive && claim.verdict === 'supported'))
+        continue;
       if (labelled.some(({ claim: k }) => k === claim)) continue;
-      result.contradicted.falsePositive += 1;
-      result.errors.push(`${c.id}: unlabelled sentence contradicted: "${claim.text.slice(0, 80)}"`);
+      const verdict = claim.verdict as 'contradicted' | 'supported';
+      result[verdict].falsePositive += 1;
+      result.errors.push(`${c.id}: unlabelled sentence ${verdict}: "${claim.text.slice(0, 80)}"`);
     }
 
     for (const label of c.quotes) {
@@ -182,6 +241,22 @@ export function score(cases: readonly EvalCase[], reports: ReadonlyMap<string, R
     }
   }
   return result;
+}
+
+/** Two scores added up, as if their sets were one. */
+export function combine(a: Score, b: Score): Score {
+  const add = (x: Tally, y: Tally): Tally => ({
+    truePositive: x.truePositive + y.truePositive,
+    falsePositive: x.falsePositive + y.falsePositive,
+    falseNegative: x.falseNegative + y.falseNegative,
+  });
+  return {
+    mentions: add(a.mentions, b.mentions),
+    contradicted: add(a.contradicted, b.contradicted),
+    supported: add(a.supported, b.supported),
+    quotes: { right: a.quotes.right + b.quotes.right, total: a.quotes.total + b.quotes.total },
+    errors: [...a.errors, ...b.errors],
+  };
 }
 
 /** The score as a table a person can read. */
