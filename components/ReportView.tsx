@@ -6,7 +6,7 @@ import type { Messages } from './i18n.ts';
 import { ReplyButton } from './ReplyButton.tsx';
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
-const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅' };
+const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅', translated: '⇄' };
 
 /** Verdict order in lists: what a reader must see first comes first. */
 const ORDER = { contradicted: 0, unverified: 1, supported: 2 };

@@ -31,7 +31,7 @@ interface Props {
 }
 
 const VERDICT_ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
-const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅' };
+const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅', translated: '⇄' };
 
 /** The figures of a fact's values, as they may be written in its passage ("23 051", "480"). */
 function figuresOf(values: readonly Value[]): RegExp | null {

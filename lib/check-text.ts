@@ -10,7 +10,7 @@ import {
   type ClaimResult,
   type SlotTable,
 } from './claims/check-claim.ts';
-import { buildFactIndex, type FactIndex } from './claims/fact-index.ts';
+import { buildFactIndex, translationOf, type FactIndex } from './claims/fact-index.ts';
 import type { Fact, Source } from './facts/schema.ts';
 import { findMentions, type Mention } from './mentions/find-mentions.ts';
 import { findQuotes } from './quotes/find-quotes.ts';
@@ -184,8 +184,11 @@ export function* checkTextSteps(
   const quotes: QuoteResult[] = [];
   for (const quote of findQuotes(text)) {
     const words = text.slice(quote.inner.start, quote.inner.end);
-    const trace = traceQuote(words, engine.quotes);
-    if (trace.fidelity !== 'exact' && wordCount(words) < MIN_TRACED_WORDS) continue;
+    // One or two words in quote marks ("Coco", « mafieuse ») are a term or
+    // a scare quote, not a quotation of the source.
+    if (wordCount(words) < MIN_TRACED_WORDS) continue;
+    let trace = traceQuote(words, engine.quotes);
+    if (trace.fidelity === 'unsourced') trace = traceTranslation(engine, words) ?? trace;
     quotes.push(quoteResult(text, quote.inner, true, trace));
     if (++done % itemsPerStep === 0) yield;
   }
@@ -198,6 +201,11 @@ export function* checkTextSteps(
       !isNextTo(copies[i - 1]?.quote, quote, text) && !isNextTo(quote, copies[i + 1]?.quote, text);
     if (lone && wordCount(text.slice(quote.inner.start, quote.inner.end)) < LONE_COPY_MIN_WORDS)
       continue;
+    // A lone line of a list in the page's own words ("- fourniture d'une
+    // plateforme…") is not a quotation: only an exact copy of one is
+    // reported, unless it is one of several copied lines (a repost).
+    if (lone && trace.fidelity !== 'exact' && LIST_ITEM.test(lineStart(text, quote.inner.start)))
+      continue;
     // A copy holding a marked quotation of some length is that quotation with
     // its attribution; a copy around a word in quote marks (« coco ») is a copy.
     const marked = quotes.filter((q) => q.start < quote.inner.end && quote.inner.start < q.end);
@@ -207,6 +215,40 @@ export function* checkTextSteps(
   }
   quotes.sort((a, b) => a.start - b.start);
   return { language, aboutCase, mentions, claims, quotes };
+}
+
+/** A line that is an item of a list: a bullet, a dash or a number first. */
+const LIST_ITEM = /^\s*(?:[-–—•*·▪◦]|\d{1,2}[.)])\s/;
+
+/** The text of the line holding `at`, from its start to `at`. */
+function lineStart(text: string, at: number): string {
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1);
+}
+
+/**
+ * A quotation in another language than the sources, traced as a translation
+ * through the facts' statements in both languages: its best fact, when the
+ * quotation restates it (the gates of a restatement, `translationOf`), gives
+ * the original passage it renders.
+ */
+function traceTranslation(engine: Engine, words: string): QuoteTrace | null {
+  const language = detectLanguage(words);
+  if (language === 'und') return null;
+  const fact = translationOf(engine.index, words, language);
+  if (!fact) return null;
+  const evidence = fact.evidence.find((e) => e.rendering === 'original') ?? fact.evidence[0]!;
+  const source = engine.sources.find((s) => s.id === evidence.sourceId);
+  if (!source || source.language === language) return null;
+  return {
+    fidelity: 'translated',
+    sourceId: evidence.sourceId,
+    sourceSpan: { start: evidence.start, end: evidence.end },
+    sourceText: evidence.exact,
+    changes: [],
+    diff: '',
+    similarity: 0,
+    score: 0,
+  };
 }
 
 function quoteResult(text: string, inner: Span, marked: boolean, trace: QuoteTrace): QuoteResult {

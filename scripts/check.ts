@@ -58,7 +58,12 @@ const VERDICT_MARK = {
   contradicted: '✗ contradicted',
   unverified: '? unverified',
 };
-const FIDELITY_MARK = { exact: '= exact', altered: '≠ altered', unsourced: '∅ unsourced' };
+const FIDELITY_MARK = {
+  exact: '= exact',
+  altered: '≠ altered',
+  unsourced: '∅ unsourced',
+  translated: '⇄ translated',
+};
 
 function oneLine(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();

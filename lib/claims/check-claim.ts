@@ -18,7 +18,7 @@ import {
   type PartialDate,
 } from './compare.ts';
 import { extractDatesAndPeriods, type DateValue, type PeriodValue } from './dates.ts';
-import { retrieveFacts, stemMass, type FactIndex } from './fact-index.ts';
+import { retrieveFacts, stemMass, type FactIndex, type FactMatch } from './fact-index.ts';
 import {
   assertedKinds,
   clausesOf,
@@ -116,6 +116,10 @@ const PROSECUTOR_WORD = /\b(?:parquets?|prosecut\w*|procureu\w*)\b/;
 const COUNTRIES_UNIT = /^(?:[\p{L}'-]+ ){0,1}?(?:pays|countries|country|nations|etats)\b/u;
 /** Years, as a duration. */
 const YEARS_UNIT = /^(?:ans?|annees?|years?|yrs?)\b/;
+/** Decades: "deux décennies", "two decades". */
+const DECADES_UNIT = /^(?:decennies?|decades?)\b/;
+/** A length of time the sentence spends in: "pendant vingt ans", "for two decades". */
+const DURING_BEFORE = /\b(?:for|pendant|durant|during|over)\s+$/;
 /** Years of prison. */
 const PRISON_UNIT =
   /^(?:ans?|annees?|years?|yrs?)(?:'| )(?:de |d'|of |in )?(?:prison|emprisonnement|reclusion|imprisonment|jail)/;
@@ -133,7 +137,7 @@ const OPERATION_CUE =
   /\b(?:operations?|perquisitions?|raids?|searches|interventions?|coordonn\w*|coordinat\w*|menees?|conducted|carried out|deroulee?s?|took place|ont eu lieu|enquete|investigation|involved|impliqu\w*|particip\w*)\b/;
 /** The site's age: its creation or existence. */
 const AGE_CUE =
-  /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|apres|after|depuis|since|running|ran|operated|operating|fonctionn\w*|actif|active|impunite|en ligne|online)\b/;
+  /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|apres|after|depuis|since|running|ran|operated|operating|fonctionn\w*|actif|active|impunite|en ligne|online|fallu|took)\b/;
 /** The shutdown itself: the site's age is only compared when the sentence dates it from the shutdown. */
 const SHUTDOWN_CUE =
   /\b(?:fermee?s?|fermeture|fermer|shut(?:down)?|closed|closure|taken down|took down|taken offline|went dark|hors ligne|offline|demantele\w*|gone|fini|finally|enfin|avant sa|before it)\b/;
@@ -328,15 +332,19 @@ function numberSlot(
           : null,
     };
   }
-  if (YEARS_UNIT.test(after)) {
+  const decades = DECADES_UNIT.test(after);
+  if (YEARS_UNIT.test(after) || decades) {
     if (PENAL_CUE.test(folded) || !siteRef) return null;
+    const years: NumberValue = decades ? { ...n, value: n.value * 10 } : n;
     // The years measure the site's life only with a word of its life in the
     // same clause, and not as the length of something else ("une enquête de
-    // cinq ans", "a five-year investigation").
+    // cinq ans", "a five-year investigation"). "Pendant vingt ans, Coco a…"
+    // may be a part of its life: it can agree, never contradict.
     const clause = clausesOf(folded).find((c) => c.start <= n.start && n.end <= c.end);
     const clauseText = clause ? folded.slice(clause.start, clause.end) : folded;
-    if (!AGE_CUE.test(clauseText) && !AGE_CUE.test(folded.slice(0, n.start).slice(-24)))
-      return null;
+    const life = AGE_CUE.test(clauseText) || AGE_CUE.test(folded.slice(0, n.start).slice(-24));
+    const during = DURING_BEFORE.test(folded.slice(Math.max(0, n.start - 16), n.start));
+    if (!life && !during) return null;
     if (LENGTH_OF_OTHER.test(folded.slice(Math.max(0, n.numberStart - 30), n.numberStart)))
       return null;
     // "Philippe, 22 ans": a person's age, not the site's.
@@ -356,9 +364,10 @@ function numberSlot(
       span,
       compare: (value) => {
         if (value.kind !== 'duration') return null;
-        const result = compareQuantity(n, { value: value.years, bound: value.bound });
+        const result = compareQuantity(years, { value: value.years, bound: value.bound });
         return result?.verdict === 'contradicted' && !atShutdown ? null : result;
       },
+      weak: !life,
     };
   }
   if (n.mayBeYear) return null;
@@ -756,6 +765,23 @@ const RESTATEMENT_MIN_COVERAGE = 0.4;
  */
 const RESTATEMENT_MIN_WORDS = 3;
 
+/** How many of the best-scoring facts are tried as the one a sentence restates. */
+const RESTATEMENT_CANDIDATES = 3;
+
+/** Whether a retrieved fact passes every gate of a restatement of the sentence. */
+function restates(match: FactMatch, values: SentenceValues): boolean {
+  const { fact } = match;
+  return (
+    match.score >= RESTATEMENT_MIN_SCORE &&
+    match.coverage >= RESTATEMENT_MIN_COVERAGE &&
+    (match.sharedWords >= RESTATEMENT_MIN_WORDS ||
+      (match.sharedWords === RESTATEMENT_MIN_WORDS - 1 && restatesEvent(fact, values.kinds))) &&
+    values.people.every((person) => factNames(fact, person)) &&
+    foreignEventsOf(values.kinds).every((kind) => factEventKinds(fact).has(kind)) &&
+    !(values.looseDates > 0 && fact.values.some((v) => v.kind === 'date' || v.kind === 'period'))
+  );
+}
+
 /**
  * Whether a sentence asserts the event a fact states (the arrest, the
  * registration, the shutdown…), or the fact states none ("the
@@ -1077,21 +1103,12 @@ export function checkClaim(
   // With nothing compared, a sentence that restates a fact in other words is
   // supported — unless it holds a figure or a person the fact does not vouch for.
   if (checks.length === 0 && unchecked === 0 && !QUESTION.test(folded)) {
-    const best = retrieveFacts(context.index, sentence, 1, folded)[0];
-    if (
-      best &&
-      best.score >= RESTATEMENT_MIN_SCORE &&
-      best.coverage >= RESTATEMENT_MIN_COVERAGE &&
-      (best.sharedWords >= RESTATEMENT_MIN_WORDS ||
-        (best.sharedWords === RESTATEMENT_MIN_WORDS - 1 &&
-          restatesEvent(best.fact, values.kinds))) &&
-      values.people.every((person) => factNames(best.fact, person)) &&
-      foreignEventsOf(values.kinds).every((kind) => factEventKinds(best.fact).has(kind)) &&
-      !(
-        values.looseDates > 0 &&
-        best.fact.values.some((v) => v.kind === 'date' || v.kind === 'period')
-      )
-    ) {
+    // The best few candidates, in order: the first a gate lets through (the
+    // best may be a dated fact that a sentence's other date cannot vouch for).
+    const best = retrieveFacts(context.index, sentence, RESTATEMENT_CANDIDATES, folded).find(
+      (match) => restates(match, values),
+    );
+    if (best) {
       checks.push({
         factId: best.fact.id,
         verdict: 'supported',

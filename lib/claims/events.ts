@@ -240,7 +240,7 @@ const CLAUSE_BREAK =
  * clause next to it.
  */
 const DATE_FILLER =
-  /\b(?:le|la|l'|les|ce|cette|du|de|au|en|on|in|at|the|dans|nuit|matin|morning|soir|evening|night|apres-midi|afternoon|tot|early|late|tard|debut|fin|mi|vers|around|about|et|and|jour|day|meme|same|dernier|last|this|that|ce jour|des|from|since|depuis)\b/g;
+  /\b(?:le|la|l'|les|ce|cette|du|de|au|en|on|in|at|the|dans|nuit|matin|morning|soir|evening|night|apres-midi|afternoon|tot|early|late|tard|debut|fin|mi|vers|around|about|et|and|jour|day|meme|same|dernier|last|this|that|ce jour|des|from|since|depuis|today|aujourd'hui|hier|yesterday|ce|earlier|plus tot)\b/g;
 
 /** The clauses of a folded sentence, as spans covering it. */
 export function clausesOf(folded: string): Span[] {
@@ -286,20 +286,34 @@ export interface Binding {
  * The caller rejects a binding to an event of another kind, or to one the
  * sentence only refers to (`reference`).
  */
+/**
+ * A wire dateline around a date: "PARIS, 18 juillet 2024 (AFP) -". The date
+ * is the dispatch's, not an event's.
+ */
+const DATELINE_BEFORE = /^\s*[\p{L} .'-]{2,40},\s*$/u;
+const DATELINE_AFTER = /^\s*(?:\([^)]{2,24}\))?\s*[-–—:]/;
+
 export function eventOf(folded: string, events: readonly EventWord[], value: Span): Binding | null {
+  if (
+    DATELINE_BEFORE.test(folded.slice(0, value.start)) &&
+    DATELINE_AFTER.test(folded.slice(value.end, value.end + 30))
+  )
+    return null;
   const clauses = clausesOf(folded);
-  const i = clauses.findIndex((c) => c.start <= value.start && value.start <= c.end);
-  if (i === -1) return null;
-  let scope = clauses[i]!;
-  // Within a clause, an argument stands near its event word; a clause of
-  // its own ("Le 25 juin 2024, …") takes the next clause's predicate, however far.
+  // The clauses the value spans ("Tuesday, June 25, 2024" holds commas).
+  const first = clauses.findIndex((c) => c.start <= value.start && value.start <= c.end);
+  if (first === -1) return null;
+  let last = first;
+  while (last + 1 < clauses.length && clauses[last]!.end < value.end) last += 1;
+  let scope: Span = { start: clauses[first]!.start, end: clauses[last]!.end };
+  // Within a clause, an argument stands near its event word; in a clause of
+  // its own ("Le 25 juin 2024, …", "…, today, June 25") it takes the
+  // sentence's nearest predicate, however far.
   let reach = ARGUMENT_REACH;
   if (onlyValue(folded, scope, value)) {
+    // Set off by commas, the date belongs to the sentence's nearest predicate.
     reach = Number.POSITIVE_INFINITY;
-    scope = {
-      start: clauses[i - 1]?.start ?? scope.start,
-      end: clauses[i + 1]?.end ?? scope.end,
-    };
+    scope = { start: 0, end: folded.length };
   }
   const inScope = events.filter(
     (e) =>

@@ -25,6 +25,77 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Phrases that say one thing in several ways, French and English, folded,
+ * each read as one word so that a sentence in its own words finds the fact:
+ * "taken offline" is "fermé", "outside France" is "à l'étranger". Applied to
+ * facts and sentences alike, before words are cut into stems.
+ */
+const PHRASES: readonly (readonly [canonical: string, pattern: string])[] = [
+  [
+    'shutdown',
+    String.raw`shut(?:s|ting)? (?:it )?down|taken down|took down|take down|taken offline|went offline|gone offline|went dark|gone dark|hors ligne|hors service|no longer (?:online|accessible|available)|plus accessible`,
+  ],
+  ['abroad', String.raw`a l'etranger|outside (?:of )?france|hors de france|hors des frontieres`],
+  ['custody', String.raw`garde a vue|in custody|held for questioning|police custody`],
+  ['arrest', String.raw`picked up|mis(?:e)? aux arrets`],
+  ['authorities', String.raw`(?:les )?autorites francaises|(?:the )?french authorities`],
+  [
+    'moderation',
+    String.raw`(?:zero|no|almost no|aucune|pas de|sans) moderation|lack of moderation|absence (?:notoire )?de moderation`,
+  ],
+];
+const PHRASE = new RegExp(`\\b(?:${PHRASES.map(([, p]) => `(${p})`).join('|')})\\b`, 'g');
+
+/**
+ * Words that name one thing in both languages or in several words, folded,
+ * to the word the index keeps: the owner (propriétaire, proprio, patron,
+ * owner), the arrest (interpellé, arrêté, arrested, detained), the
+ * prosecutor (parquet, procureur), the crimes.
+ */
+const SYNONYMS = new Map<string, string>(
+  (
+    [
+      [
+        'owner',
+        'proprietaire proprietaires proprio patron boss owners operator exploitant administrateur',
+      ],
+      [
+        'arrest',
+        'interpelle interpellee interpelles interpellation interpellations arrete arretes arrested arrests arrestation detained apprehended nabbed chope',
+      ],
+      [
+        'shutdown',
+        'ferme fermee fermes fermees fermeture fermer fermait closed closure shutdown takedown offline inaccessible',
+      ],
+      ['wife', 'epouse femme compagne spouse'],
+      ['prosecutor', 'parquet parquets procureur procureure prosecutors prosecution'],
+      ['investigation', 'enquete enquetes investigations probe'],
+      ['proceeding', 'procedure procedures proceedings'],
+      ['offence', 'infraction infractions offences offense offenses crimes crime'],
+      ['rape', 'viol viols rapes'],
+      ['homicide', 'homicides meurtre meurtres murder murders'],
+      ['assault', 'agression agressions assaults attacks'],
+      ['france', 'french francais francaise francaises'],
+      ['moved', 'demenage demenagee transfere transferred relocated'],
+      ['registered', 'immatricule immatriculee enregistre enregistree incorporated'],
+    ] as const
+  ).flatMap(([canonical, words]) => words.split(' ').map((word) => [word, canonical] as const)),
+);
+
+/** A folded text with each phrase of `PHRASES` replaced by its one word. */
+function canonicalPhrases(folded: string): string {
+  if (!PHRASE_HINT.test(folded)) return folded;
+  return folded.replace(PHRASE, (...groups: unknown[]) => {
+    const i = groups.slice(1, PHRASES.length + 1).findIndex((g) => g !== undefined);
+    return PHRASES[i]![0];
+  });
+}
+
+/** Words one of `PHRASES` holds: most sentences have none, and skip the replacement. */
+const PHRASE_HINT =
+  /\b(?:shut|taken|took|take|went|gone|hors|no longer|plus accessible|etranger|outside|garde|custody|held|picked|mis|autorites|authorities|moderation)\b/;
+
 /** Stems are word prefixes of this length: enough to join fermé/fermeture, moderation/modération. */
 const STEM_LENGTH = 6;
 
@@ -53,7 +124,8 @@ function isAsciiLetter(code: number): boolean {
  * receives, for each stem, the number of the word it belongs to, the parts
  * of a compound ("guet-apens", "anglo-normande") counting as one word.
  */
-function foldedStems(folded: string, words?: number[]): string[] {
+function foldedStems(text: string, words?: number[]): string[] {
+  const folded = canonicalPhrases(text);
   const out: string[] = [];
   let wordNumber = 0;
   let i = 0;
@@ -67,7 +139,7 @@ function foldedStems(folded: string, words?: number[]): string[] {
     for (let length = wordCharLength(folded, i); length > 0; length = wordCharLength(folded, i)) {
       i += length;
     }
-    const word = folded.slice(start, i);
+    const word = SYNONYMS.get(folded.slice(start, i)) ?? folded.slice(start, i);
     if (word.length < MIN_WORD_LENGTH || STOP_WORDS.has(word)) continue;
     // Figures are compared as values, never matched as words.
     if (!isAsciiLetter(word.charCodeAt(0)) && DIGITS.test(word)) continue;
@@ -181,4 +253,38 @@ export function retrieveFacts(
     }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+/**
+ * A translation shares at least this much idf mass with the fact it renders
+ * and explains this share of its own words: more than a restatement needs,
+ * since a quotation claims the words are the source's.
+ */
+const TRANSLATION_MIN_SCORE = 8;
+const TRANSLATION_MIN_COVERAGE = 0.6;
+const TRANSLATION_MIN_WORDS = 3;
+
+/**
+ * The fact whose statement in `language` a quotation translates back to,
+ * or null: the quotation's words must be mostly the statement's.
+ */
+export function translationOf(
+  index: FactIndex,
+  quotation: string,
+  language: 'fr' | 'en',
+): Fact | null {
+  const [best] = retrieveFacts(index, quotation, 1);
+  if (
+    !best ||
+    best.score < TRANSLATION_MIN_SCORE ||
+    best.coverage < TRANSLATION_MIN_COVERAGE ||
+    best.sharedWords < TRANSLATION_MIN_WORDS
+  )
+    return null;
+  // The quotation's words must be found in the fact's statement in its own
+  // language: an English quotation renders the English statement.
+  const statement = new Set(stems(best.fact.statement[language]));
+  const own = stems(quotation).filter((stem) => index.idf.has(stem));
+  const inStatement = own.filter((stem) => statement.has(stem)).length;
+  return own.length > 0 && inStatement / own.length >= TRANSLATION_MIN_COVERAGE ? best.fact : null;
 }

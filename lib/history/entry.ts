@@ -7,6 +7,7 @@
  */
 import type { TextReport } from '../check-text.ts';
 import type { Check, ClaimResult, EvidenceRef, Verdict } from '../claims/check-claim.ts';
+import type { Fidelity } from '../quotes/trace-quote.ts';
 
 export type { Verdict } from '../claims/check-claim.ts';
 
@@ -22,7 +23,7 @@ export interface HistoryClaim {
 /** One quotation as kept, with the source it was traced to and the difference, when altered. */
 export interface HistoryQuote {
   text: string;
-  fidelity: 'exact' | 'altered' | 'unsourced';
+  fidelity: Fidelity;
   sourceId?: string;
   diff?: string;
 }

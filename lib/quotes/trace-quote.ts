@@ -23,8 +23,9 @@
  * as `alsoExactIn`): the press article quoting the release loosely does not
  * make the loose version the release's words.
  *
- * There is no cross-language tracing: an English rendering of the French
- * release shares almost no words with it and comes out `unsourced`.
+ * An English rendering of the French release shares almost no words with it
+ * and comes out `unsourced` here; `checkText` then looks for it as a
+ * translation through the facts' bilingual statements (`translated`).
  */
 import type { Span } from '../text/span.ts';
 import type { QuoteSpan } from './find-quotes.ts';
@@ -146,7 +147,12 @@ export const MIN_UNMARKED_WORDS = 7;
  */
 export const UNMARKED_MIN_SIMILARITY = 0.8;
 
-export type Fidelity = 'exact' | 'altered' | 'unsourced';
+/**
+ * `translated`: the quotation is in another language than its source and is
+ * traced, through the verified facts, to the original passage it renders
+ * (its words cannot be compared with the original's: no diff).
+ */
+export type Fidelity = 'exact' | 'altered' | 'unsourced' | 'translated';
 
 /** Where a quotation comes from and how faithfully. */
 export interface QuoteTrace {

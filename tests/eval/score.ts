@@ -42,7 +42,7 @@ const CaseSchema = z.strictObject({
   quotes: z.array(
     z.strictObject({
       contains: z.string().min(1),
-      fidelity: z.enum(['exact', 'altered', 'unsourced']),
+      fidelity: z.enum(['exact', 'altered', 'unsourced', 'translated']),
       changes: z.array(z.string()).optional(),
     }),
   ),
