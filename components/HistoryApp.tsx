@@ -10,7 +10,7 @@ import type { SourceMeta } from '../lib/facts/schema.ts';
 import { historyToClaimReview } from '../lib/history/export-claim-review.ts';
 import { historyToCsv } from '../lib/history/export-csv.ts';
 import type { Verdict } from '../lib/claims/check-claim.ts';
-import { formatDate, messagesFor, uiLanguage } from './i18n.ts';
+import { formatDate, messagesFor, reasonIn, uiLanguage } from './i18n.ts';
 import { ReplyButton } from './ReplyButton.tsx';
 import { useLiveQuery } from './use-live-query.ts';
 
@@ -174,7 +174,7 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
                       {ICON[claim.verdict]}
                     </span>{' '}
                     {claim.text}
-                    <span class="reason">{claim.reason}</span>
+                    <span class="reason">{reasonIn(claim, language)}</span>
                     {claim.verdict === 'contradicted' && (
                       <ReplyButton
                         claim={claim}

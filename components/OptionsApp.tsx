@@ -246,7 +246,7 @@ export function OptionsApp({ db }: { db: CasefileDb }) {
             language={language}
             onRowGone={() => packsHeading.current?.focus()}
           />
-          <PackImport db={db} t={t} />
+          <PackImport db={db} t={t} language={language} />
         </section>
 
         {settings === null ? (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { importPack, type CasefileDb } from '../lib/db.ts';
+import type { Language } from '../lib/facts/schema.ts';
 import type { PackProblem } from '../lib/facts/validate-pack.ts';
 import type { OptionsMessages } from './OptionsApp.tsx';
 
@@ -15,7 +16,15 @@ type ImportState =
  * `importPack`. A refused pack changes nothing, and every problem is listed
  * with the path of the field at fault.
  */
-export function PackImport({ db, t }: { db: CasefileDb; t: OptionsMessages }) {
+export function PackImport({
+  db,
+  t,
+  language,
+}: {
+  db: CasefileDb;
+  t: OptionsMessages;
+  language: Language;
+}) {
   const [state, setState] = useState<ImportState>({ stage: 'idle' });
   const inputId = useId();
   const hintId = useId();
@@ -71,7 +80,7 @@ export function PackImport({ db, t }: { db: CasefileDb; t: OptionsMessages }) {
             <ul class="problems">
               {state.problems.map((p, i) => (
                 <li key={i}>
-                  <code>{p.path}</code>: {p.message}
+                  <code>{p.path}</code>: {p.messages[language]}
                 </li>
               ))}
             </ul>

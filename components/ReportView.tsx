@@ -2,7 +2,7 @@ import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
 import { sourceViewerPath } from '../lib/source-link.ts';
-import type { Messages } from './i18n.ts';
+import { reasonIn, type Messages } from './i18n.ts';
 import { ReplyButton } from './ReplyButton.tsx';
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
@@ -84,7 +84,7 @@ export function ReportView({ claims, quotes, t, onChoose, sources, replyLanguage
                   <p class="page-text">{claim.text}</p>
                 )}
                 <p class="page-reason">
-                  {claim.reason}
+                  {reasonIn(claim, t.language)}
                   {claim.painted === false && ` — ${t.notPainted}`}
                 </p>
                 {check && (

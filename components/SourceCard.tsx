@@ -2,7 +2,7 @@ import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult, Check } from '../lib/claims/check-claim.ts';
 import type { Fact, Language, Source, Value } from '../lib/facts/schema.ts';
 import type { Mention } from '../lib/mentions/find-mentions.ts';
-import { formatDate, messagesFor, type Messages } from './i18n.ts';
+import { formatDate, messagesFor, reasonIn, type Messages } from './i18n.ts';
 import { trimContext } from './SourcePassage.tsx';
 
 /** What a card shows: the sentence under the pointer, the quotations in it, the mentions in it. */
@@ -193,7 +193,7 @@ export function SourceCard({
       </header>
       {claim && (
         <>
-          <p class="reason">{claim.reason}</p>
+          <p class="reason">{reasonIn(claim, language)}</p>
           <h3>{t.onThisPage}</h3>
           <p class="page-words">
             <Marked
@@ -226,7 +226,9 @@ export function SourceCard({
           ))}
         </>
       )}
-      {!claim && quotes.length === 0 && mentions[0] && <p class="reason">{mentions[0].reason}</p>}
+      {!claim && quotes.length === 0 && mentions[0] && (
+        <p class="reason">{reasonIn(mentions[0], language)}</p>
+      )}
       {quotes.map((quote) => (
         <section class="quote" key={quote.start} data-fidelity={quote.fidelity}>
           <p class={`verdict ${quote.fidelity}`}>

@@ -20,6 +20,7 @@ export function uiLanguage(locale: string = navigator.language): Language {
 
 const MESSAGES = {
   fr: {
+    language: 'fr' as const,
     caseTitle: 'Affaire Coco',
     caseSummary:
       'Le site de discussion anonyme coco.gg (ex-coco.fr) a été fermé le 25 juin 2024 par la justice française.',
@@ -78,6 +79,7 @@ const MESSAGES = {
     } as Record<string, string>,
   },
   en: {
+    language: 'en' as const,
     caseTitle: 'The Coco case',
     caseSummary:
       'The anonymous chat site coco.gg (formerly coco.fr) was shut down by the French justice system on 25 June 2024.',
@@ -144,6 +146,18 @@ export function messagesFor(language: Language): Messages {
 }
 
 /** `2024-06-25` as `25 juin 2024` or `25 June 2024`. */
+/**
+ * A reason in the interface's language: the engine gives each one in French
+ * and in English (`reasons`); an entry stored before it did has only the
+ * English one (`reason`).
+ */
+export function reasonIn(
+  item: { reason: string; reasons?: { fr: string; en: string } },
+  language: Language,
+): string {
+  return item.reasons?.[language] ?? item.reason;
+}
+
 export function formatDate(isoDate: string, language: Language): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;

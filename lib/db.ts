@@ -236,7 +236,14 @@ export async function importPack(
     return {
       ok: false,
       problems: [
-        { path: 'id', message: `"${pack.id}" is the bundled pack's id; give your pack its own id` },
+        {
+          path: 'id',
+          message: `"${pack.id}" is the bundled pack's id; give your pack its own id`,
+          messages: {
+            en: `"${pack.id}" is the bundled pack's id; give your pack its own id`,
+            fr: `« ${pack.id} » est l’identifiant du pack fourni ; donnez au vôtre son propre identifiant`,
+          },
+        },
       ],
     };
   }

@@ -1,7 +1,8 @@
 /**
- * `npm run -s check -- [--json] FILE...` (CONTRACT §3): runs the engine of
- * lib/ on text or HTML files, or `-` for standard input, and prints a
- * readable report, or one JSON object per file with --json.
+ * `npm run -s check -- [--json] [--lang fr|en] FILE...` (CONTRACT §3): runs
+ * the engine of lib/ on text or HTML files, or `-` for standard input, and
+ * prints a readable report, or one JSON object per file with --json. Reasons
+ * are in English, or in French with `--lang fr`.
  * Exit status: 0 when every file was checked, 2 for a missing or unreadable
  * file or a bad option (with a one-line message on standard error).
  */
@@ -12,7 +13,8 @@ import { checkText, createEngine, type TextReport } from '../lib/check-text.ts';
 import { extractVisibleText } from '../lib/text/visible-text.ts';
 import { seedPack } from './lib/seed-files.ts';
 
-const USAGE = 'usage: npm run -s check -- [--json] FILE...   (FILE may be - for standard input)';
+const USAGE =
+  'usage: npm run -s check -- [--json] [--lang fr|en] FILE...   (FILE may be - for standard input)';
 
 function fail(message: string): never {
   process.stderr.write(`check: ${message}\n`);
@@ -20,14 +22,23 @@ function fail(message: string): never {
 }
 
 const args = process.argv.slice(2);
-const json = args.includes('--json');
 if (args.includes('--help') || args.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-const bad = args.find((a) => a.startsWith('-') && a !== '-' && a !== '--json');
-if (bad) fail(`unknown option ${bad}`);
-const files = args.filter((a) => a !== '--json');
+let json = false;
+let lang: 'fr' | 'en' = 'en';
+const files: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (arg === '--json') json = true;
+  else if (arg === '--lang' || arg.startsWith('--lang=')) {
+    const value = arg === '--lang' ? args[++i] : arg.slice('--lang='.length);
+    if (value !== 'fr' && value !== 'en') fail(`--lang takes fr or en, not ${value ?? 'nothing'}`);
+    lang = value;
+  } else if (arg.startsWith('-') && arg !== '-') fail(`unknown option ${arg}`);
+  else files.push(arg);
+}
 if (files.length === 0) fail(USAGE);
 
 /** The text to check in a file: its visible text for HTML, the file itself otherwise. */
@@ -85,7 +96,7 @@ function printReport(file: string, report: TextReport): void {
   );
   for (const claim of report.claims) {
     console.log(`\n  ${VERDICT_MARK[claim.verdict]}  “${oneLine(claim.text)}”`);
-    console.log(`     ${claim.reason}`);
+    console.log(`     ${claim.reasons[lang]}`);
     const check = claim.checks.find((c) => c.verdict === claim.verdict) ?? claim.checks[0];
     if (check)
       console.log(
@@ -104,23 +115,23 @@ function toJson(file: string, report: TextReport) {
   return {
     file,
     language: report.language,
-    mentions: report.mentions.map(({ text, start, end, kind, reason }) => ({
+    mentions: report.mentions.map(({ text, start, end, kind, reasons }) => ({
       text,
       start,
       end,
       kind,
-      reason,
+      reason: reasons[lang],
     })),
-    claims: report.claims.map(({ text, start, end, verdict, reason, checks }) => ({
+    claims: report.claims.map(({ text, start, end, verdict, reasons, checks }) => ({
       text,
       start,
       end,
       verdict,
-      reason,
-      checks: checks.map(({ factId, verdict: v, reason: r, evidence }) => ({
+      reason: reasons[lang],
+      checks: checks.map(({ factId, verdict: v, reasons: r, evidence }) => ({
         factId,
         verdict: v,
-        reason: r,
+        reason: r[lang],
         evidence,
       })),
     })),

@@ -38,7 +38,19 @@ export function selectionContent(
     return {
       title: t.selectionTitle,
       quotes: [],
-      mentions: [{ text, start: 0, end: 0, kind: 'name', reason: t.nothingInSelection }],
+      mentions: [
+        {
+          text,
+          start: 0,
+          end: 0,
+          kind: 'name',
+          reason: t.nothingInSelection,
+          reasons: {
+            fr: messagesFor('fr').nothingInSelection,
+            en: messagesFor('en').nothingInSelection,
+          },
+        },
+      ],
     };
   }
   const claim = report.claims.find((c) => c.verdict === 'contradicted') ?? report.claims[0];

@@ -22,6 +22,7 @@ import { retrieveFacts, stemMass, type FactIndex, type FactMatch } from './fact-
 import {
   assertedKinds,
   clausesOf,
+  EVENT_NAMES,
   eventOf,
   findEvents,
   FOREIGN_EVENTS,
@@ -29,6 +30,15 @@ import {
   type EventWord,
 } from './events.ts';
 import { extractNumbers, type NumberValue } from './numbers.ts';
+import {
+  extendReason,
+  joinList,
+  joinReasons,
+  placeName,
+  reason,
+  type Reason,
+  type ReasonLanguage,
+} from './reasons.ts';
 import { extractPlaces, type PlaceValue } from './places.ts';
 
 export type Verdict = 'supported' | 'contradicted' | 'unverified';
@@ -43,8 +53,10 @@ export interface EvidenceRef {
 export interface Check {
   factId: string;
   verdict: 'supported' | 'contradicted';
-  /** One line a person can read: "32,051 stated; the sources say 23,051". */
+  /** One line a person can read, in English: "32,051 stated; the sources say 23,051". */
   reason: string;
+  /** The same reason in French and in English. */
+  reasons: Reason;
   evidence: EvidenceRef;
   /** What the sentence's value was about, when a value was compared. */
   slot?: string;
@@ -56,8 +68,10 @@ export interface ClaimResult extends Span {
   text: string;
   verdict: Verdict;
   checks: Check[];
-  /** Why the verdict, in one line; for `unverified`, why nothing could be compared. */
+  /** Why the verdict, in one line, in English; for `unverified`, why nothing could be compared. */
   reason: string;
+  /** The same reason in French and in English. */
+  reasons: Reason;
 }
 
 export interface ClaimContext {
@@ -277,13 +291,13 @@ const APPOSITION_AFTER = /^\s*(?:ans|years? old)\s*[,)]/;
 const PERSON_AGE_AFTER = /^(?:-year-old|\s*years? old\b)/;
 /** The words that make a count of proceedings, victims or offices the release's total. */
 const TOTAL_CONTEXT =
-  /\b(?:procedures?|proceedings|parquets?|prosecutors?|offices?|victim\w*|transmi\w*|territoire|nationwide|across (?:the country|france)|au total|in all|in total|recens\w*|au prejudice|au moins|at least|pas moins)\b/;
+  /\b(?:procedures?|proceedings|parquets?|prosecutors?|offices?|victim\w*|transmi\w*|territoire|nationwide|across (?:the country|france)|au total|in all|in total|recens\w*|au prejudice|au moins|at least|pas moins|no fewer|no less|fichiers|files|records|en lien avec|liee?s? (?:a|au)|linked|connected|in connection with|related to|ouvertes|opened|2021)\b/;
 /** A count or a period restricted to one year or place: "en 2023, 3 000 procédures", "à Marseille". */
 const NARROWING =
   /\b(?:en|in|durant|during|pour|for) (?:19|20)\d\d\b|\b(?:(?:parquet|procureur\w*|tribunal\w*) (?:de |du |d')|(?:prosecutor'?s?'? office|prosecutors?) (?:in|of) )(?!paris\b)(?!france\b)\p{L}{3,}/u;
 /** A count restricted to a region or a town, by its capitalised name: "recensés en Gironde", "à Marseille". */
 const NARROWING_PLACE =
-  /\b(?:en|dans l[ae]|dans les|à|au|aux|in|across)\s+(?!France\b|Europe\b|Paris\b)\p{Lu}\p{Ll}{2,}/u;
+  /(?<!\p{L})(?:[Ee]n|[Dd]ans l[ae]|[Dd]ans les|[Àà]|[Aa]ux?|[Ii]n|[Aa]cross)\s+(?!France\b|Europe\b|Paris\b|Coco\b)\p{Lu}\p{Ll}{2,}/u;
 /** A figure without a noun that the words around it make a count of proceedings: "celles-ci se chiffreraient à 23 000", "23 000 ont été recensées". */
 const COUNTED_BY_VERB =
   /\b(?:chiffr\w*|eleve\w*|atteint\w*|recens\w*|denombr\w*|ouvertes|totali\w*|number(?:ed|s)?|total(?:led|ed|s)?|recorded|counted|opened|amount(?:ed|s)? to|reach(?:ed|es)?)\b/;
@@ -294,6 +308,7 @@ function numberSlot(
   n: NumberValue,
   siteRef: boolean,
   events: () => SentenceEvents,
+  known: (slot: string) => readonly number[],
 ): Found | null {
   const span = { start: n.start, end: n.end };
   const after = wordsAfter(folded, n.end);
@@ -377,7 +392,12 @@ function numberSlot(
   const total = (slot: string): Found =>
     quantity(
       slot,
-      !TOTAL_CONTEXT.test(folded.slice(0, n.start) + folded.slice(n.end)) ||
+      // The counted noun itself ("victimes") is no word of the total; the
+      // total's own figure is ("ce n'est pas 480 victimes mais 4 800").
+      (!TOTAL_CONTEXT.test(
+        folded.slice(0, n.numberStart) + folded.slice(n.end).replace(/^\s*\S+/, ''),
+      ) &&
+        !known(slot).includes(n.value)) ||
         NARROWING.test(folded) ||
         NARROWING_PLACE.test(sentence) ||
         boundElsewhere(folded, events(), span, OTHER_AFFAIRS),
@@ -500,7 +520,10 @@ function dateSlot(
       // What was announced: the shutdown named in the same clause, or (a
       // pronoun, "qui l'a annoncé ce mardi") nothing else the sentence names.
       const shutdown = binding.others.some((e) => e.kind === 'shutdown' && e.reference === null);
-      if (!siteRef && !shutdown) return null;
+      // "C'est le parquet de Paris qui l'a annoncé ce mardi 25 juin": in a
+      // text about the case, the prosecutor's announcement on a given day.
+      const byProsecutor = d.day !== undefined && PROSECUTOR_WORD.test(folded);
+      if (!siteRef && !shutdown && !byProsecutor) return null;
       const other = [...events().kinds].some((k) => k !== 'shutdown' && k !== 'announcement');
       if (!shutdown && other) return null;
       return {
@@ -604,38 +627,18 @@ function placeSlots(
   return found;
 }
 
-/** English names of places, for reasons a person reads ("Malta", not "MT"). */
-const PLACE_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** Names already looked up: `Intl.DisplayNames` is slow, and the same few places recur. */
-const PLACE_NAME_CACHE = new Map<string, string>();
-
-function placeName(code: string): string {
-  let name = PLACE_NAME_CACHE.get(code);
-  if (name === undefined) {
-    name = lookUpPlaceName(code);
-    PLACE_NAME_CACHE.set(code, name);
-  }
-  return name;
-}
-
-function lookUpPlaceName(code: string): string {
-  try {
-    return PLACE_NAMES.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 function comparePlaces(code: string, value: Value): Comparison {
   if (value.kind !== 'places') return null;
   if (value.places.includes(code)) {
-    return { verdict: 'supported', note: `${placeName(code)}, as the sources say` };
+    return { verdict: 'supported', note: asTheSourcesSay((lang) => placeName(code, lang)) };
   }
   if (!value.closed) return null;
   return {
     verdict: 'contradicted',
-    note: `${placeName(code)} stated; the sources name ${value.places.map(placeName).join(', ')}`,
+    note: statedTheSourcesName(
+      (lang) => placeName(code, lang),
+      (lang) => value.places.map((p) => placeName(p, lang)),
+    ),
   };
 }
 
@@ -678,6 +681,14 @@ function mayHaveRole(entity: EntityValue): boolean {
 const CREDIT_CUE =
   /\b(?:salu\w*|remerci\w*|felicit\w*|thank\w*|hail\w*|prais\w*|commend\w*|grace a|travail|work of|mobilis\w*|avec l'appui|with the support|with the help|avec l'aide|appui)\b/;
 
+/**
+ * A comparison with another operation before an agency, with no word of the
+ * case after it: "unlike … Genesis Market, which was led by the FBI",
+ * "comme lors de l'opération contre…".
+ */
+const COMPARED_BEFORE =
+  /\b(?:unlike|like|such as|as in|similar to|contrairement a|a la difference de|a l'instar de|comme lors|comme pour|tels? que|telles? que)\b(?![^]*\b(?:coco|this operation|cette operation)\b)[^]*$/;
+
 /** Whether a coordination or conduct word stands in the clause holding `at`. */
 function roleInClause(folded: string, at: Span): boolean {
   const clause = clausesOf(folded).find((c) => c.start <= at.start && at.end <= c.end);
@@ -708,6 +719,9 @@ function entitySlots(
     // "Eurojust coordonne… alors qu'Europol est une agence de police": a
     // foreign agency is set against the roles only by a role word of its own clause.
     if (foreign && !roleInClause(folded, span)) continue;
+    // "Unlike Genesis Market, taken down by the FBI…": an agency of the
+    // operation the case is compared with.
+    if (foreign && COMPARED_BEFORE.test(folded.slice(0, entity.start))) continue;
     // Credit goes to those who did the work: a minister or a ministry
     // praising it is the speaker, not one of the units.
     if (
@@ -736,14 +750,38 @@ function entitySlots(
 function compareEntity(name: string, foreign: boolean, value: Value): Comparison {
   if (value.kind !== 'entities') return null;
   if (value.entities.includes(name))
-    return { verdict: 'supported', note: `${name}, as the sources say` };
+    return { verdict: 'supported', note: asTheSourcesSay(() => name) };
   if (foreign && value.closed) {
     return {
       verdict: 'contradicted',
-      note: `${name} stated; the sources name ${value.entities.join(', ')}`,
+      note: statedTheSourcesName(
+        () => name,
+        () => value.entities,
+      ),
     };
   }
   return null;
+}
+
+/** "Malta, as the sources say" / "Malte, comme l'indiquent les sources". */
+function asTheSourcesSay(value: (lang: ReasonLanguage) => string): Reason {
+  return reason((lang) =>
+    lang === 'fr'
+      ? `${value(lang)}, comme l’indiquent les sources`
+      : `${value(lang)}, as the sources say`,
+  );
+}
+
+/** "Europol stated; the sources name Eurojust" / "Europol affirmé ; les sources citent Eurojust". */
+function statedTheSourcesName(
+  stated: (lang: ReasonLanguage) => string,
+  named: (lang: ReasonLanguage) => readonly string[],
+): Reason {
+  return reason((lang) =>
+    lang === 'fr'
+      ? `${stated(lang)} affirmé ; les sources citent ${joinList(named(lang), lang)}`
+      : `${stated(lang)} stated; the sources name ${joinList(named(lang), lang)}`,
+  );
 }
 
 // ————————————————————————————— the check ——————————————————————————————
@@ -765,6 +803,9 @@ const RESTATEMENT_MIN_COVERAGE = 0.4;
  */
 const RESTATEMENT_MIN_WORDS = 3;
 
+/** Two shared words restate a fact only in a sentence of this many words: "COMMUNIQUÉ DE PRESSE" is a heading. */
+const RESTATEMENT_MIN_SENTENCE_WORDS = 5;
+
 /** How many of the best-scoring facts are tried as the one a sentence restates. */
 const RESTATEMENT_CANDIDATES = 3;
 
@@ -775,7 +816,9 @@ function restates(match: FactMatch, values: SentenceValues): boolean {
     match.score >= RESTATEMENT_MIN_SCORE &&
     match.coverage >= RESTATEMENT_MIN_COVERAGE &&
     (match.sharedWords >= RESTATEMENT_MIN_WORDS ||
-      (match.sharedWords === RESTATEMENT_MIN_WORDS - 1 && restatesEvent(fact, values.kinds))) &&
+      (match.sharedWords === RESTATEMENT_MIN_WORDS - 1 &&
+        values.words >= RESTATEMENT_MIN_SENTENCE_WORDS &&
+        restatesEvent(fact, values.kinds))) &&
     values.people.every((person) => factNames(fact, person)) &&
     foreignEventsOf(values.kinds).every((kind) => factEventKinds(fact).has(kind)) &&
     !(values.looseDates > 0 && fact.values.some((v) => v.kind === 'date' || v.kind === 'period'))
@@ -845,7 +888,10 @@ function otherProsecutorSlot(sentence: string, folded: string): Found | null {
       value.kind === 'entities' && value.closed
         ? {
             verdict: 'contradicted',
-            note: `${phrase} stated; the sources name ${value.entities.join(', ')}`,
+            note: statedTheSourcesName(
+              () => phrase,
+              () => value.entities,
+            ),
           }
         : null,
   };
@@ -872,7 +918,14 @@ function domainSlot(folded: string, events: () => SentenceEvents): Found | null 
     span: { start: first.index, end: last.index + last[0].length },
     compare: (value) =>
       value.kind === 'domains' && named.every((d) => value.domains.includes(d))
-        ? { verdict: 'supported', note: `${named.join(' and ')}, the site's addresses` }
+        ? {
+            verdict: 'supported',
+            note: reason((lang) =>
+              lang === 'fr'
+                ? `${joinList(named, lang)}, les adresses du site`
+                : `${joinList(named, lang)}, the site's addresses`,
+            ),
+          }
         : null,
   };
 }
@@ -937,6 +990,10 @@ interface SentenceValues {
   people: string[];
   /** The kinds of events the sentence asserts. */
   kinds: Set<EventKind>;
+  /** Dates and periods left uncompared because another event of the sentence holds them. */
+  elsewhere: { text: string; kind: EventKind }[];
+  /** How many words the sentence has. */
+  words: number;
 }
 
 /** Every value of the sentence that is tied to a slot and asserted, and what could not be tied. */
@@ -964,11 +1021,16 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
     }
     return sentenceEvents;
   };
+  /** The sources' own figures for a count: the sentence that gives one speaks of that total. */
+  const knownCounts = (slot: string): number[] =>
+    (context.slots.get(slot) ?? []).flatMap(({ value }) =>
+      value.kind === 'quantity' ? [value.value] : [],
+    );
   let unslotted = 0;
   let lastCount: Found | null = null;
   const numberFinds = numbers.map((n) => {
-    let found = numberSlot(sentence, folded, n, siteRef, events);
-    if (!found && lastCount && NO_NOUN_AFTER.test(wordsAfter(folded, n.end))) {
+    let found = numberSlot(sentence, folded, n, siteRef, events, knownCounts);
+    if (!found && lastCount && !n.mayBeYear && NO_NOUN_AFTER.test(wordsAfter(folded, n.end))) {
       // "Ce n'est pas 480 victimes mais près de 4 800": the figure counts what the previous one did.
       found = {
         slots: lastCount.slots,
@@ -1008,9 +1070,22 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
         SPEAKER_AFTER.test(folded.slice(e.end, e.end + 30)),
     )
     .map((e) => e.name);
+  // The dates and periods that another event holds, for the reason.
+  const elsewhere: { text: string; kind: EventKind }[] = [];
+  const uncompared = [
+    ...dates.filter((_d, i) => dateFinds[i] === null),
+    ...periods.filter((p) => !found.some((f) => f?.span.start === p.start)),
+  ];
+  for (const value of uncompared) {
+    const binding = eventOf(folded, events().events, value);
+    if (binding && (FOREIGN_EVENTS.has(binding.event.kind) || binding.event.kind === 'arrest'))
+      elsewhere.push({ text: sentence.slice(value.start, value.end), kind: binding.event.kind });
+  }
   return {
     found: found.filter((f): f is Found => f !== null && asserted(folded, f.span)),
     kinds: sentenceEvents?.kinds ?? assertedKinds(findEvents(folded)),
+    elsewhere,
+    words: folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length,
     speakers,
     looseDates,
     unslotted,
@@ -1028,7 +1103,8 @@ function checkValue(found: Found, slots: SlotTable, offset: number): Check | nul
       const check: Check = {
         factId: fact.id,
         verdict: result.verdict,
-        reason: result.note,
+        reason: result.note.en,
+        reasons: result.note,
         evidence: evidenceOf(fact),
         slot,
         valueSpan: { start: offset + found.span.start, end: offset + found.span.end },
@@ -1080,6 +1156,33 @@ function factNames(fact: Fact, person: string): boolean {
 }
 
 /**
+ * Why a sentence about the case is unverified: the value it gives belongs to
+ * another event ("2011–2020 is the time of another event (a trial or
+ * affair): not compared"), or what it states is nothing the sources give,
+ * or no fact speaks to it.
+ */
+function unverifiedReason(values: SentenceValues, unchecked: number): Reason {
+  const [first] = values.elsewhere;
+  if (first) {
+    const what = EVENT_NAMES[first.kind];
+    return reason((lang) =>
+      lang === 'fr'
+        ? `${first.text} se rapporte à un autre événement (${what.fr}) : non comparé`
+        : `${first.text} belongs to another event (${what.en}): not compared`,
+    );
+  }
+  return unchecked > 0
+    ? {
+        fr: 'porte sur l’affaire, mais ce qu’elle affirme ne figure pas dans les sources',
+        en: 'about the case, but what it states is nothing the sources give',
+      }
+    : {
+        fr: 'porte sur l’affaire, mais aucun fait vérifié ne dit ce qu’elle affirme',
+        en: 'about the case, but no verified fact speaks to what it says',
+      };
+}
+
+/**
  * The verdict on one sentence about the case, with its checks. `offset` is
  * where the sentence starts in the checked text, so the spans reported are
  * offsets in that text. A caller that has the sentence folded
@@ -1113,6 +1216,10 @@ export function checkClaim(
         factId: best.fact.id,
         verdict: 'supported',
         reason: `restates a verified fact: ${best.fact.statement.en}`,
+        reasons: {
+          fr: `reprend un fait vérifié : ${best.fact.statement.fr}`,
+          en: `restates a verified fact: ${best.fact.statement.en}`,
+        },
         evidence: evidenceOf(best.fact),
       });
     }
@@ -1127,20 +1234,34 @@ export function checkClaim(
     for (const check of checks) {
       const fact = factOf(check);
       if (fact)
-        check.reason += ` (the sources attribute this to ${fact.attributedTo}, not ${speaker})`;
+        check.reasons = extendReason(
+          check.reasons,
+          reason((lang) =>
+            lang === 'fr'
+              ? ` (les sources l’attribuent à ${fact.attributedTo}, non à ${speaker})`
+              : ` (the sources attribute this to ${fact.attributedTo}, not ${speaker})`,
+          ),
+        );
+      check.reason = check.reasons.en;
     }
     break;
   }
   const contradicted = checks.filter((c) => c.verdict === 'contradicted');
   const verdict: Verdict =
     contradicted.length > 0 ? 'contradicted' : checks.length > 0 ? 'supported' : 'unverified';
-  const reason =
+  const reasons: Reason =
     verdict === 'contradicted'
-      ? contradicted.map((c) => c.reason).join('; ')
+      ? joinReasons(contradicted.map((c) => c.reasons))
       : verdict === 'supported'
-        ? checks.map((c) => c.reason).join('; ')
-        : unchecked > 0
-          ? 'about the case, but what it states is nothing the sources give'
-          : 'about the case, but no verified fact speaks to what it says';
-  return { start: offset, end: offset + sentence.length, text: sentence, verdict, checks, reason };
+        ? joinReasons(checks.map((c) => c.reasons))
+        : unverifiedReason(values, unchecked);
+  return {
+    start: offset,
+    end: offset + sentence.length,
+    text: sentence,
+    verdict,
+    checks,
+    reason: reasons.en,
+    reasons,
+  };
 }

@@ -5,8 +5,18 @@
  * Each function returns null when the two cannot be compared.
  */
 import type { Bound } from '../facts/schema.ts';
+import {
+  describeDate,
+  describeIsoDate,
+  formatCount,
+  reason,
+  type PartialDate,
+  type Reason,
+} from './reasons.ts';
 
-export type Comparison = { verdict: 'supported' | 'contradicted'; note: string } | null;
+export type { PartialDate } from './reasons.ts';
+
+export type Comparison = { verdict: 'supported' | 'contradicted'; note: Reason } | null;
 
 /**
  * A figure given with "environ / près de / about / nearly" is compatible
@@ -37,15 +47,6 @@ function roundingUnit(value: number): number {
   return unit;
 }
 
-/** The formatter of `formatCount`, made on first use (making one per call is slow). */
-let countFormat: Intl.NumberFormat | undefined;
-
-/** A count as the reasons write it: "23,051" (what `toLocaleString('en-US')` gives). */
-function formatCount(n: number): string {
-  countFormat ??= new Intl.NumberFormat('en-US');
-  return countFormat.format(n);
-}
-
 /**
  * A stated count against the sources' count. The sources' own wording ("pas
  * moins de 23 051") is the official tally, so a different figure stated as
@@ -60,82 +61,80 @@ export function compareQuantity(
   const v = stated.value;
   const off = t === 0 ? Math.abs(v) : Math.abs(v - t) / t;
   const approximateFact = truth.bound === 'about';
-  const fmt = formatCount;
+  const say = (
+    verdict: 'supported' | 'contradicted',
+    write: (v: string, t: string, lang: 'fr' | 'en') => string,
+  ) => ({
+    verdict,
+    note: reason((lang) => write(formatCount(v, lang), formatCount(t, lang), lang)),
+  });
   switch (stated.bound) {
     case 'exact': {
-      if (v === t) return { verdict: 'supported', note: `${fmt(v)}, as the sources say` };
+      if (v === t)
+        return say('supported', (sv, _t, lang) =>
+          lang === 'fr' ? `${sv}, comme l’indiquent les sources` : `${sv}, as the sources say`,
+        );
       if (approximateFact && off <= APPROXIMATE_FACT_TOLERANCE) {
-        return { verdict: 'supported', note: `${fmt(v)}; the sources say about ${fmt(t)}` };
+        return say('supported', (sv, st, lang) =>
+          lang === 'fr'
+            ? `${sv} ; les sources indiquent environ ${st}`
+            : `${sv}; the sources say about ${st}`,
+        );
       }
       if (stated.rounded && Math.abs(v - t) <= roundingUnit(v) / 2) {
-        return { verdict: 'supported', note: `${fmt(v)} is ${fmt(t)} rounded` };
+        return say('supported', (sv, st, lang) =>
+          lang === 'fr' ? `${sv} est ${st} arrondi` : `${sv} is ${st} rounded`,
+        );
       }
-      return { verdict: 'contradicted', note: `${fmt(v)} stated; the sources say ${fmt(t)}` };
+      return say('contradicted', (sv, st, lang) =>
+        lang === 'fr'
+          ? `${sv} affirmé ; les sources indiquent ${st}`
+          : `${sv} stated; the sources say ${st}`,
+      );
     }
     case 'more-than':
     case 'at-least':
       return t >= v
-        ? { verdict: 'supported', note: `${fmt(t)} is at least ${fmt(v)}` }
-        : {
-            verdict: 'contradicted',
-            note: `more than ${fmt(v)} stated; the sources say ${fmt(t)}`,
-          };
+        ? say('supported', (sv, st, lang) =>
+            lang === 'fr' ? `${st}, c’est au moins ${sv}` : `${st} is at least ${sv}`,
+          )
+        : say('contradicted', (sv, st, lang) =>
+            lang === 'fr'
+              ? `plus de ${sv} affirmé ; les sources indiquent ${st}`
+              : `more than ${sv} stated; the sources say ${st}`,
+          );
     case 'less-than':
-    case 'at-most':
+    case 'at-most': {
+      // "moins de 7" is fewer than 7; "jusqu'à 7" is up to 7.
+      const upTo = stated.bound === 'at-most';
       return t <= v
-        ? { verdict: 'supported', note: `${fmt(t)} is at most ${fmt(v)}` }
-        : {
-            verdict: 'contradicted',
-            note: `fewer than ${fmt(v)} stated; the sources say ${fmt(t)}`,
-          };
+        ? say('supported', (sv, st, lang) =>
+            lang === 'fr' ? `${st}, c’est au plus ${sv}` : `${st} is at most ${sv}`,
+          )
+        : say('contradicted', (sv, st, lang) =>
+            lang === 'fr'
+              ? `${upTo ? 'jusqu’à' : 'moins de'} ${sv} affirmé ; les sources indiquent ${st}`
+              : `${upTo ? 'up to' : 'fewer than'} ${sv} stated; the sources say ${st}`,
+          );
+    }
     case 'about': {
       if (off <= ABOUT_TOLERANCE || Math.abs(v - t) <= roundingUnit(v) / 2) {
-        return { verdict: 'supported', note: `about ${fmt(v)}; the sources say ${fmt(t)}` };
+        return say('supported', (sv, st, lang) =>
+          lang === 'fr'
+            ? `environ ${sv} ; les sources indiquent ${st}`
+            : `about ${sv}; the sources say ${st}`,
+        );
       }
       if (off > ABOUT_CONTRADICTION) {
-        return {
-          verdict: 'contradicted',
-          note: `about ${fmt(v)} stated; the sources say ${fmt(t)}`,
-        };
+        return say('contradicted', (sv, st, lang) =>
+          lang === 'fr'
+            ? `environ ${sv} affirmé ; les sources indiquent ${st}`
+            : `about ${sv} stated; the sources say ${st}`,
+        );
       }
       return null;
     }
   }
-}
-
-export interface PartialDate {
-  year?: number;
-  month?: number;
-  day?: number;
-  /** 0 = Sunday … 6 = Saturday. */
-  weekday?: number;
-}
-
-/** English month names, January first (also used to write dates in replies). */
-export const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** `25 June 2024`, `June 2024`, `2024`, `Tuesday`, from whichever parts are known. */
-export function describeDate(date: PartialDate): string {
-  const parts: string[] = [];
-  if (date.weekday !== undefined) parts.push(WEEKDAYS_EN[date.weekday] ?? '');
-  if (date.day !== undefined) parts.push(String(date.day));
-  if (date.month !== undefined) parts.push(MONTHS_EN[date.month - 1] ?? '');
-  if (date.year !== undefined) parts.push(String(date.year));
-  return parts.join(' ');
 }
 
 /**
@@ -163,16 +162,19 @@ export function compareDate(
     if (s !== t) {
       return {
         verdict: 'contradicted',
-        note: `${describeDate(stated)} stated; the sources say ${describeDate(truth)}`,
+        note: reason((lang) =>
+          lang === 'fr'
+            ? `${describeDate(stated, lang)} affirmé ; les sources indiquent ${describeDate(truth, lang)}`
+            : `${describeDate(stated, lang)} stated; the sources say ${describeDate(truth, lang)}`,
+        ),
       };
     }
     compared += 1;
   }
   if (compared === 0) return null;
-  const said = describeDate(stated);
-  // The sources' date told with the parts the sentence gives: "juin 2024" → "June 2024".
-  const sources = describeDate({
-    // "mardi" is told as "Tuesday 25 June 2024" or "Tuesday", never "Tuesday 2024".
+  // The sources' date told with the parts the sentence gives: "juin 2024" →
+  // "June 2024"; "mardi" → "Tuesday 25 June 2024", never "Tuesday 2024".
+  const told: PartialDate = {
     year:
       stated.year !== undefined || stated.month !== undefined || stated.day !== undefined
         ? truth.year
@@ -180,11 +182,16 @@ export function compareDate(
     month: stated.month !== undefined || stated.day !== undefined ? truth.month : undefined,
     day: stated.day !== undefined ? truth.day : undefined,
     weekday: stated.weekday !== undefined ? truth.weekday : undefined,
-  });
+  };
+  const full = stated.weekday !== undefined && stated.day === undefined ? truth : told;
   return {
     verdict: 'supported',
-    note:
-      said === sources ? `${said}, as the sources say` : `${said}, as the sources say (${sources})`,
+    note: reason((lang) => {
+      const said = describeDate(stated, lang);
+      const sources = describeDate(full, lang);
+      const as = lang === 'fr' ? 'comme l’indiquent les sources' : 'as the sources say';
+      return said === sources ? `${said}, ${as}` : `${said}, ${as} (${sources})`;
+    }),
   };
 }
 
@@ -202,17 +209,33 @@ export function comparePeriod(
     ? compareDate({ ...stated.to, weekday: undefined }, truth.to, truth.precision)
     : null;
   if (from?.verdict === 'contradicted' || to?.verdict === 'contradicted') {
-    const said = `${describeDate(stated.from)}–${stated.to ? describeDate(stated.to) : '…'}`;
     return {
       verdict: 'contradicted',
-      note: `${said} stated; the sources say ${truth.from} to ${truth.to}`,
+      note: reason((lang) => {
+        const said = `${describeDate(stated.from, lang)}–${stated.to ? describeDate(stated.to, lang) : '…'}`;
+        const period = describePeriod(truth.from, truth.to, lang);
+        return lang === 'fr'
+          ? `${said} affirmé ; les sources indiquent ${period}`
+          : `${said} stated; the sources say ${period}`;
+      }),
     };
   }
   if (from && (to || !stated.to)) {
     return {
       verdict: 'supported',
-      note: `within the sources' period, ${truth.from} to ${truth.to}`,
+      note: reason((lang) =>
+        lang === 'fr'
+          ? `dans la période des sources, ${describePeriod(truth.from, truth.to, lang)}`
+          : `within the sources' period, ${describePeriod(truth.from, truth.to, lang)}`,
+      ),
     };
   }
   return null;
+}
+
+/** "1 January 2021 to 7 May 2024" / "du 1er janvier 2021 au 7 mai 2024". */
+function describePeriod(from: string, to: string, lang: 'fr' | 'en'): string {
+  return lang === 'fr'
+    ? `du ${describeIsoDate(from, lang)} au ${describeIsoDate(to, lang)}`
+    : `${describeIsoDate(from, lang)} to ${describeIsoDate(to, lang)}`;
 }

@@ -166,15 +166,20 @@ function isCount(text: string, end: number): boolean {
   return COUNT_AFTER_YEAR.test(text);
 }
 
+/** A vague part of a year at an end of a period: "entre début 2021 et mi-2024", "between 2021 and mid-2024". */
+const PERIOD_END_QUALIFIER = String.raw`(?:(?:mi-|mid-|début${SP}|debut${SP}|fin${SP}|early${SP}|late${SP}|the end of${SP}|end of${SP}|the start of${SP})(?:de${SP}|d['’]|of${SP})?)?`;
+
 /** A word opening a period just before its first date: "entre", "du", "de", "d'", "from", "between", "depuis", "since". */
 const PERIOD_OPENER = endsHere(
-  String.raw`(?<![\p{L}])(?<opener>entre|between|du|de|d['’]|from|depuis|since|dès)[^\S\r\n]*(?:(?:le|the)${SP}|l['’][^\S\r\n]?)?`,
+  String.raw`(?<![\p{L}])(?<opener>entre|between|du|de|d['’]|from|depuis|since|dès)[^\S\r\n]*(?:(?:le|the)${SP}|l['’][^\S\r\n]?)?${PERIOD_END_QUALIFIER}`,
   'iu',
 );
 
-/** The words between the two dates of a period: "et", "au", "à", "to", "until", a dash. */
-const PERIOD_CONNECTOR =
-  /^[^\S\r\n]*(?<connector>et|and|au|à|a|to|until|till|through|thru|jusqu['’][^\S\r\n]?(?:au|à|a|en)|[-–—])[^\S\r\n]*(?:(?:le|the)[^\S\r\n]+|l['’][^\S\r\n]?)?$/iu;
+/** The words between the two dates of a period: "et", "au", "à", "to", "until", a dash, and a "mid-" or "fin" of the second end. */
+const PERIOD_CONNECTOR = new RegExp(
+  String.raw`^[^\S\r\n]*(?<connector>et|and|au|à|a|to|until|till|through|thru|jusqu['’][^\S\r\n]?(?:au|à|a|en)|[-–—])[^\S\r\n]*(?:(?:le|the)[^\S\r\n]+|l['’][^\S\r\n]?)?${PERIOD_END_QUALIFIER}$`,
+  'iu',
+);
 
 /** A period whose first end is a bare day, before its second date: "du 1er au", "from 3 to", "entre le 3 et le". */
 const BARE_DAY_PERIOD_BEFORE = endsHere(

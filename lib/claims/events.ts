@@ -78,7 +78,7 @@ const EVENT_PATTERNS: { kind: EventKind; pattern: RegExp }[] = [
   {
     kind: 'registration',
     pattern:
-      /\b(?:immatricul\w*|enregistree?s?|registered|registration|incorporated|domicili\w*|headquartered|siege|basee?s? (?:a|en|sur|aux?)|based (?:in|on)|heberge\w*|hosted)\b/g,
+      /\b(?:immatricul\w*|enregistree?s?|registered|registration|incorporated|domicili\w*|headquartered|siege|basee?s? (?:a|en|sur|aux?)|based (?:in|on))\b/g,
   },
   {
     kind: 'operation',
@@ -351,3 +351,28 @@ export const FOREIGN_EVENTS: ReadonlySet<EventKind> = new Set<EventKind>([
   'founding',
   'reaction',
 ]);
+
+/** What each kind of event is, in a reason a person reads ("… belongs to another event (…)"). */
+export const EVENT_NAMES: Readonly<Record<EventKind, { fr: string; en: string }>> = {
+  shutdown: { fr: 'la fermeture', en: 'the shutdown' },
+  'investigation-opened': {
+    fr: 'l’ouverture de l’enquête',
+    en: 'the opening of the investigation',
+  },
+  proceedings: { fr: 'les procédures', en: 'the proceedings' },
+  announcement: { fr: 'une annonce', en: 'an announcement' },
+  registration: { fr: 'l’immatriculation', en: 'the registration' },
+  operation: { fr: 'les opérations', en: 'the operations' },
+  founding: { fr: 'la création du site', en: 'the site’s founding' },
+  demand: {
+    fr: 'une demande, une pétition ou une plainte',
+    en: 'a demand, a petition or a complaint',
+  },
+  trial: { fr: 'un autre procès ou une autre affaire', en: 'another trial or affair' },
+  'later-step': { fr: 'une étape judiciaire ultérieure', en: 'a later judicial step' },
+  arrest: { fr: 'une interpellation ou une garde à vue', en: 'an arrest or a custody' },
+  questioning: { fr: 'une audition', en: 'a hearing' },
+  seizure: { fr: 'une saisie', en: 'a seizure' },
+  publication: { fr: 'une publication', en: 'a publication' },
+  reaction: { fr: 'une réaction', en: 'a reaction' },
+};

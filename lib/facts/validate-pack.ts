@@ -3,7 +3,7 @@
  * sources' texts (anchors that slice, hashes that match) and the pack as a
  * whole (unique ids). Pure: the caller supplies the sources already stored.
  */
-import type { ZodError } from 'zod';
+import { z, type ZodError } from 'zod';
 import { sha256Hex } from './hash.ts';
 import { FactPackSchema, SourceListSchema, type FactPack, type Source } from './schema.ts';
 
@@ -20,7 +20,43 @@ const MAX_REPORTED_PROBLEMS = 20;
 /** One problem, located by the dotted path of the field at fault (`facts.3.evidence.0.start`). */
 export interface PackProblem {
   path: string;
+  /** In English. */
   message: string;
+  /** In French and in English, for the interface's language. */
+  messages: { fr: string; en: string };
+}
+
+/** A problem at `path`, said in both languages. */
+function problem(path: string, en: string, fr: string): PackProblem {
+  return { path, message: en, messages: { fr, en } };
+}
+
+/**
+ * The schemas' own messages (schema.ts), in French; Zod's built-in ones come
+ * from its French locale.
+ */
+const SCHEMA_MESSAGES_FR: Record<string, string> = {
+  'must be kebab-case (a-z, 0-9, -)': 'doit être en kebab-case (a-z, 0-9, -)',
+  'must be a date YYYY-MM-DD': 'doit être une date AAAA-MM-JJ',
+  'must be a lower-case hex SHA-256': 'doit être un SHA-256 hexadécimal en minuscules',
+  'must be an ISO 3166-1 alpha-2 code': 'doit être un code ISO 3166-1 alpha-2',
+  'must be an ISO 4217 code': 'doit être un code ISO 4217',
+  'must be a lower-case domain': 'doit être un domaine en minuscules',
+  'end - start must equal the length of exact': 'end - start doit être égal à la longueur de exact',
+};
+
+/** Zod's French messages, made on first use. */
+let zodFrench: ((issue: never) => unknown) | undefined;
+
+/** A Zod issue's message in French. */
+function frenchMessage(issue: ZodError['issues'][number]): string {
+  const own = SCHEMA_MESSAGES_FR[issue.message];
+  if (own) return own;
+  zodFrench ??= z.locales.fr().localeError as (issue: never) => unknown;
+  const said = zodFrench(issue as never);
+  const text =
+    typeof said === 'string' ? said : (said as { message?: string } | undefined)?.message;
+  return text ?? issue.message;
 }
 
 export type PackResult =
@@ -40,10 +76,11 @@ export function problemsFromZod(
   error: ZodError,
   prefix: readonly PropertyKey[] = [],
 ): PackProblem[] {
-  return error.issues.slice(0, MAX_REPORTED_PROBLEMS).map((issue) => ({
-    path: pathOf([...prefix, ...issue.path]),
-    message: issue.message,
-  }));
+  return error.issues
+    .slice(0, MAX_REPORTED_PROBLEMS)
+    .map((issue) =>
+      problem(pathOf([...prefix, ...issue.path]), issue.message, frenchMessage(issue)),
+    );
 }
 
 /**
@@ -59,13 +96,18 @@ export async function parsePackText(
   if (text.length > MAX_PACK_CHARS) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
     const limit = MAX_PACK_CHARS / 1024 / 1024;
-    return fail('(file)', `the pack is ${mb} MB; packs larger than ${limit} MB are refused`);
+    return fail(
+      '(file)',
+      `the pack is ${mb} MB; packs larger than ${limit} MB are refused`,
+      `le pack fait ${mb.replace('.', ',')} Mo ; au-delà de ${limit} Mo, un pack est refusé`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return fail('(file)', `not valid JSON: ${(error as Error).message}`);
+    const why = (error as Error).message;
+    return fail('(file)', `not valid JSON: ${why}`, `JSON invalide : ${why}`);
   }
   return validatePack(json, storedSources);
 }
@@ -80,7 +122,7 @@ export async function validatePack(
   json: unknown,
   storedSources: ReadonlyMap<string, Source>,
 ): Promise<PackResult> {
-  const parsed = FactPackSchema.safeParse(json);
+  const parsed = FactPackSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
   const pack = parsed.data;
   const problems: PackProblem[] = [];
@@ -88,15 +130,24 @@ export async function validatePack(
   const sources = new Map(storedSources);
   for (const [i, source] of (pack.sources ?? []).entries()) {
     if ((await sha256Hex(source.text)) !== source.sha256) {
-      problems.push({ path: `sources.${i}.sha256`, message: 'does not match the source text' });
+      problems.push(
+        problem(
+          `sources.${i}.sha256`,
+          'does not match the source text',
+          'ne correspond pas au texte de la source',
+        ),
+      );
       continue;
     }
     const stored = storedSources.get(source.id);
     if (stored && stored.sha256 !== source.sha256) {
-      problems.push({
-        path: `sources.${i}.id`,
-        message: `a different text is already stored as source "${source.id}"`,
-      });
+      problems.push(
+        problem(
+          `sources.${i}.id`,
+          `a different text is already stored as source "${source.id}"`,
+          `un autre texte est déjà enregistré comme source « ${source.id} »`,
+        ),
+      );
       continue;
     }
     sources.set(source.id, source);
@@ -108,21 +159,30 @@ export async function validatePack(
     const earlier = firstIndexOfId.get(fact.id);
     if (earlier === undefined) firstIndexOfId.set(fact.id, i);
     else
-      problems.push({
-        path: `facts.${i}.id`,
-        message: `duplicate id "${fact.id}" (also facts.${earlier})`,
-      });
+      problems.push(
+        problem(
+          `facts.${i}.id`,
+          `duplicate id "${fact.id}" (also facts.${earlier})`,
+          `identifiant « ${fact.id} » en double (aussi facts.${earlier})`,
+        ),
+      );
 
     for (const [j, evidence] of fact.evidence.entries()) {
       const at = `facts.${i}.evidence.${j}`;
       const source = sources.get(evidence.sourceId);
       if (!source) {
-        problems.push({ path: `${at}.sourceId`, message: `unknown source "${evidence.sourceId}"` });
+        problems.push(
+          problem(
+            `${at}.sourceId`,
+            `unknown source "${evidence.sourceId}"`,
+            `source inconnue « ${evidence.sourceId} »`,
+          ),
+        );
         continue;
       }
       cited.set(source.id, source);
-      const problem = anchorProblem(source.text, evidence);
-      if (problem) problems.push({ path: `${at}.${problem.field}`, message: problem.message });
+      const anchor = anchorProblem(source.text, evidence);
+      if (anchor) problems.push(problem(`${at}.${anchor.field}`, anchor.message, anchor.messageFr));
     }
   }
 
@@ -146,18 +206,34 @@ interface AnchorLike {
 export function anchorProblem(
   text: string,
   anchor: AnchorLike,
-): { field: 'end' | 'exact' | 'prefix' | 'suffix'; message: string } | null {
+): { field: 'end' | 'exact' | 'prefix' | 'suffix'; message: string; messageFr: string } | null {
   if (anchor.end > text.length) {
-    return { field: 'end', message: `is past the end of the source (${text.length} characters)` };
+    return {
+      field: 'end',
+      message: `is past the end of the source (${text.length} characters)`,
+      messageFr: `dépasse la fin de la source (${text.length} caractères)`,
+    };
   }
   if (text.slice(anchor.start, anchor.end) !== anchor.exact) {
-    return { field: 'exact', message: 'is not the source text between start and end' };
+    return {
+      field: 'exact',
+      message: 'is not the source text between start and end',
+      messageFr: 'n’est pas le texte de la source entre start et end',
+    };
   }
   if (text.slice(anchor.start - anchor.prefix.length, anchor.start) !== anchor.prefix) {
-    return { field: 'prefix', message: 'is not the source text just before start' };
+    return {
+      field: 'prefix',
+      message: 'is not the source text just before start',
+      messageFr: 'n’est pas le texte de la source juste avant start',
+    };
   }
   if (text.slice(anchor.end, anchor.end + anchor.suffix.length) !== anchor.suffix) {
-    return { field: 'suffix', message: 'is not the source text just after end' };
+    return {
+      field: 'suffix',
+      message: 'is not the source text just after end',
+      messageFr: 'n’est pas le texte de la source juste après end',
+    };
   }
   return null;
 }
@@ -172,7 +248,7 @@ export async function assembleSeedPack(
   texts: Readonly<Record<string, string>>,
   factsJson: unknown,
 ): Promise<PackResult> {
-  const metas = SourceListSchema.safeParse(sourcesJson);
+  const metas = SourceListSchema.safeParse(sourcesJson, { reportInput: true });
   if (!metas.success)
     return { ok: false, problems: problemsFromZod(metas.error, ['sources.json']) };
   const problems: PackProblem[] = [];
@@ -180,15 +256,21 @@ export async function assembleSeedPack(
   for (const [i, meta] of metas.data.entries()) {
     const text = texts[meta.id];
     if (text === undefined) {
-      problems.push({
-        path: `sources.json.${i}.id`,
-        message: `no text file for source "${meta.id}"`,
-      });
+      problems.push(
+        problem(
+          `sources.json.${i}.id`,
+          `no text file for source "${meta.id}"`,
+          `aucun fichier texte pour la source « ${meta.id} »`,
+        ),
+      );
     } else if ((await sha256Hex(text)) !== meta.sha256) {
-      problems.push({
-        path: `sources.json.${i}.sha256`,
-        message: `does not match sources/${meta.id}.txt`,
-      });
+      problems.push(
+        problem(
+          `sources.json.${i}.sha256`,
+          `does not match sources/${meta.id}.txt`,
+          `ne correspond pas à sources/${meta.id}.txt`,
+        ),
+      );
     } else {
       sources.push({ ...meta, text });
     }
@@ -205,6 +287,6 @@ export async function assembleSeedPack(
   return { ok: true, pack: result.pack, sources };
 }
 
-function fail(path: string, message: string): PackResult {
-  return { ok: false, problems: [{ path, message }] };
+function fail(path: string, message: string, messageFr: string): PackResult {
+  return { ok: false, problems: [problem(path, message, messageFr)] };
 }

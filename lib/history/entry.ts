@@ -15,7 +15,10 @@ export type { Verdict } from '../claims/check-claim.ts';
 export interface HistoryClaim {
   text: string;
   verdict: Verdict;
+  /** In English, as every entry has it. */
   reason: string;
+  /** In French and in English (entries from before have `reason` only). */
+  reasons?: { fr: string; en: string };
   factId?: string;
   evidence?: EvidenceRef;
 }
@@ -82,6 +85,7 @@ function historyClaim(claim: ClaimResult): HistoryClaim {
     text: truncateText(claim.text),
     verdict: claim.verdict,
     reason: truncateText(claim.reason),
+    reasons: { fr: truncateText(claim.reasons.fr), en: truncateText(claim.reasons.en) },
     ...(check && {
       factId: check.factId,
       evidence: {

@@ -5,7 +5,7 @@
  * language. The passage is quoted as the source has it (in French for the
  * French sources); only the sentence around it is translated.
  */
-import { MONTHS_EN } from '../claims/compare.ts';
+import { MONTHS_EN } from '../claims/reasons.ts';
 import type { ClaimResult, EvidenceRef } from '../claims/check-claim.ts';
 import type { SourceMeta } from '../facts/schema.ts';
 import { foldSameLength } from '../text/fold.ts';

@@ -6,6 +6,7 @@
  * and every mention says why it was kept.
  */
 import { foldSameLengthWithSpaces } from '../text/fold.ts';
+import type { Reason } from '../claims/reasons.ts';
 import type { Span } from '../text/span.ts';
 
 export type MentionKind = 'domain' | 'name' | 'entity';
@@ -15,6 +16,8 @@ export interface Mention extends Span {
   kind: MentionKind;
   /** Why this is taken as a mention of the case, in a short English phrase. */
   reason: string;
+  /** The same reason in French and in English. */
+  reasons: Reason;
 }
 
 export interface MentionScan {
@@ -98,9 +101,6 @@ const GENERIC_CUES = [
   'demantel',
   'hors ligne',
   'offline',
-  'parquet',
-  'prosecut',
-  'procureur',
   'justice',
   'judiciaire',
   'gendarm',
@@ -130,8 +130,15 @@ const GENERIC_CUES = [
   'pseudo',
 ];
 
-/** Cues that only the case's own story has: the kind of site, its crimes, its people and agencies. */
+/**
+ * Cues that only the case's own story has: the kind of site, its crimes,
+ * the prosecution, its people and agencies. A bar or a shop that closes has
+ * no prosecutor.
+ */
 const SPECIFIC_CUES = [
+  'parquet',
+  'prosecut',
+  'procureur',
   'tchat',
   'messagerie',
   'anonym',
@@ -214,7 +221,7 @@ function endsNotCase(before: string): boolean {
  * "site") no longer make it about the case. Folded, whole words.
  */
 const OTHER_SUBJECT =
-  /\b(?:restaurants?|resto|brasseries?|bistrots?|bars?|cocktails?|lounge|discotheques?|boites? de nuit|nightclubs?|night club|plages?|beach|paillotes?|menus?|chefs?|cuisine|quenelles?|plats?|recettes?|recipes?|ingredients?|coconuts?|cocotiers?|noix|perroquets?|parrots?|cockatoo|cacatoes|oiseaux?|birds?|chatte|chatons?|kittens?|chiens?|chiennes?|dogs?|puppy|animal|animaux|pets?|veterinaires?|croquettes|plumes|feathers|boutiques?|shops?|magasins?|vetements|clothing|couture|fashion|chanel|parfums?|perfumes?|fragrances?|eau de toilette|eau de parfum|films?|movies?|pixar|disney|miguel rivera|danses?|dance|dancers?|tennis|gauff|clowns?|cirque|circus|chevaux|cheval|horses?|poneys?|ponies|concerts?|albums?|chansons?|songs?|singer|chanteuse|chanteur|festivals?|hotels?|camping|coiffure|patisserie|boulangerie|glaces?|sorbets?|rhum|cosmetiques?|cosmetics|savons?|soaps?|bijoux|jewell?ery)\b/g;
+  /\b(?:restaurants?|resto|brasseries?|bistrots?|bars?|cocktails?|lounge|discotheques?|boites? de nuit|nightclubs?|night club|plages?|beach|paillotes?|menus?|chefs?|cuisine|quenelles?|plats?|recettes?|recipes?|ingredients?|coconuts?|cocotiers?|noix|perroquets?|parrots?|cockatoo|cacatoes|oiseaux?|birds?|chatte|chatons?|kittens?|chiens?|chiennes?|dogs?|puppy|animal|animaux|pets?|veterinaires?|croquettes|plumes|feathers|boutiques?|shops?|magasins?|vetements|clothing|couture|fashion|chanel|parfums?|perfumes?|fragrances?|eau de toilette|eau de parfum|films?|movies?|pixar|disney|miguel rivera|danses?|dance|dancers?|tennis|gauff|clowns?|cirque|circus|chevaux|cheval|horses?|juments?|mares?|poneys?|ponies|equestres?|equitation|cavaliers?|riders?|koalas?|peluches?|livres?|books?|characters?|personnages?|editeurs?|publishers?|concerts?|albums?|chansons?|songs?|singer|chanteuse|chanteur|festivals?|hotels?|camping|coiffure|patisserie|boulangerie|glaces?|sorbets?|rhum|cosmetiques?|cosmetics|savons?|soaps?|bijoux|jewell?ery)\b/g;
 
 /** Agencies that name the case only on a page about the case. */
 const ENTITY_NAMES: Record<string, string> = {
@@ -355,7 +362,7 @@ interface Candidate {
   start: number;
   end: number;
   kind: MentionKind;
-  /** For a domain, the reason it is kept; for an agency, its canonical name. */
+  /** For a domain, the domain as written; for an agency, its canonical name. */
   label: string;
   /** For a name: its line, folded. */
   line: LineContext | undefined;
@@ -464,20 +471,39 @@ export function findMentions(text: string): MentionScan {
   for (const candidate of candidates) {
     const { start, end, kind, label } = candidate;
     if (kind === 'domain') {
-      mentions.push(mention(text, start, end, kind, label));
+      mentions.push(
+        mention(text, start, end, kind, {
+          fr: `le domaine du site ${label}`,
+          en: `the site's domain ${label}`,
+        }),
+      );
     } else if (kind === 'entity') {
       if (nearAnchor(start)) {
-        mentions.push(mention(text, start, end, kind, `${label} in a text about the Coco case`));
+        mentions.push(
+          mention(text, start, end, kind, {
+            fr: `${label} dans un texte sur l’affaire Coco`,
+            en: `${label} in a text about the Coco case`,
+          }),
+        );
       }
     } else if (short || nearAnchor(start)) {
       const cues = readName(candidate);
       if (cues === null) continue;
       const name = text.slice(start, end);
       if (cues.length > 0) {
-        const near = cues.map((c) => `"${c}…"`).join(', ');
-        mentions.push(mention(text, start, end, kind, `"${name}" near ${near}`));
+        mentions.push(
+          mention(text, start, end, kind, {
+            fr: `« ${name} » près de ${cues.map((c) => `« ${c}… »`).join(', ')}`,
+            en: `"${name}" near ${cues.map((c) => `"${c}…"`).join(', ')}`,
+          }),
+        );
       } else if (!otherSense && nearAnchor(start)) {
-        mentions.push(mention(text, start, end, kind, `"${name}" in a text about the Coco case`));
+        mentions.push(
+          mention(text, start, end, kind, {
+            fr: `« ${name} » dans un texte sur l’affaire Coco`,
+            en: `"${name}" in a text about the Coco case`,
+          }),
+        );
       }
     }
   }
@@ -510,7 +536,7 @@ function findCandidates(text: string): Candidate[] {
     // Glued to a letter before: part of another word (xcoco) or host (my.coco.gg is not the site).
     if (isWordCharAt(text, start - 1)) continue;
     if (match[DOMAIN_GROUP] !== undefined) {
-      const label = `the site's domain ${raw}`;
+      const label = raw;
       candidates.push({ start, end, kind: 'domain', label, line: undefined, cues: [] });
       continue;
     }
@@ -547,13 +573,9 @@ function isClearName(candidate: Candidate, short: boolean): boolean {
     if (cues.length < STRONG_NAME_CUES) return false;
   }
   const cues = readName(candidate);
-  // Two generic cues fit any business that closes ("le site du restaurant…
-  // fermer"): a clear name has one that only the case has, or a third.
-  return (
-    cues !== null &&
-    cues.length >= STRONG_NAME_CUES &&
-    (specificCount(cues) > 0 || cues.length > STRONG_NAME_CUES)
-  );
+  // Generic cues fit any business that closes or any lost pet ("le site du
+  // club… fermer… la police"): a clear name has one that only the case has.
+  return cues !== null && cues.length >= STRONG_NAME_CUES && specificCount(cues) > 0;
 }
 
 /** The case cues around a name (or null), read once. */
@@ -569,9 +591,9 @@ function mention(
   start: number,
   end: number,
   kind: MentionKind,
-  reason: string,
+  reasons: Reason,
 ): Mention {
-  return { start, end, text: text.slice(start, end), kind, reason };
+  return { start, end, text: text.slice(start, end), kind, reason: reasons.en, reasons };
 }
 
 /**

@@ -370,8 +370,17 @@ describe('importPack', () => {
       spoil(pack, release);
       const outcome = await importPack(db, JSON.stringify(pack));
       expect(outcome.ok).toBe(false);
-      if (!outcome.ok)
-        expect(outcome.problems).toContainEqual({ path, message: expect.stringMatching(message) });
+      if (!outcome.ok) {
+        expect(outcome.problems).toContainEqual(
+          expect.objectContaining({ path, message: expect.stringMatching(message) }),
+        );
+        // Said in French too, not the English words again.
+        for (const problem of outcome.problems) {
+          expect(problem.messages.en).toBe(problem.message);
+          expect(problem.messages.fr).toMatch(/\p{L}/u);
+          expect(problem.messages.fr).not.toBe(problem.messages.en);
+        }
+      }
       expect(await snapshot(db)).toEqual(before);
     },
   );
@@ -386,6 +395,10 @@ describe('importPack', () => {
       expect(outcome.problems).toContainEqual({
         path: '(pack)',
         message: expect.stringMatching(/Unrecognized key: "__proto__"/),
+        messages: {
+          en: expect.stringMatching(/Unrecognized key: "__proto__"/),
+          fr: expect.stringMatching(/Clé non reconnue : "__proto__"/),
+        },
       });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await snapshot(db)).toEqual(before);
@@ -409,7 +422,14 @@ describe('importPack', () => {
     expect(outcome).toEqual({
       ok: false,
       problems: [
-        { path: '(file)', message: 'the pack is 50.0 MB; packs larger than 10 MB are refused' },
+        {
+          path: '(file)',
+          message: 'the pack is 50.0 MB; packs larger than 10 MB are refused',
+          messages: {
+            en: 'the pack is 50.0 MB; packs larger than 10 MB are refused',
+            fr: 'le pack fait 50,0 Mo ; au-delà de 10 Mo, un pack est refusé',
+          },
+        },
       ],
     });
     expect(await snapshot(db)).toEqual(before);

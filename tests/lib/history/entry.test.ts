@@ -127,8 +127,20 @@ describe('decisiveCheck', () => {
   const evidence = { sourceId: 's', exact: 'x', start: 0, end: 1 };
   it('picks the first check with the claim’s verdict, not merely the first check', () => {
     const checks = [
-      { factId: 'a', verdict: 'supported' as const, reason: 'a', evidence },
-      { factId: 'b', verdict: 'contradicted' as const, reason: 'b', evidence },
+      {
+        factId: 'a',
+        verdict: 'supported' as const,
+        reason: 'a',
+        reasons: { fr: 'a', en: 'a' },
+        evidence,
+      },
+      {
+        factId: 'b',
+        verdict: 'contradicted' as const,
+        reason: 'b',
+        reasons: { fr: 'b', en: 'b' },
+        evidence,
+      },
     ];
     expect(decisiveCheck({ verdict: 'contradicted', checks })?.factId).toBe('b');
     expect(decisiveCheck({ verdict: 'supported', checks })?.factId).toBe('a');
