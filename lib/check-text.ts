@@ -12,7 +12,7 @@ import {
 } from './claims/check-claim.ts';
 import { buildFactIndex, translationOf, type FactIndex } from './claims/fact-index.ts';
 import type { Fact, Source } from './facts/schema.ts';
-import { findMentions, type Mention } from './mentions/find-mentions.ts';
+import { findMentions, type Mention, type PageContext } from './mentions/find-mentions.ts';
 import { findQuotes } from './quotes/find-quotes.ts';
 import {
   buildQuoteIndex,
@@ -128,8 +128,8 @@ function overlapsAny(spans: readonly Span[], marks: readonly Span[]): boolean[] 
  * the case, and the fidelity of its quotations. A text not about the case
  * gets no claim and no quote, whatever figures or dates it holds.
  */
-export function checkText(engine: Engine, text: string): TextReport {
-  return runToEnd(checkTextSteps(engine, text, Number.POSITIVE_INFINITY));
+export function checkText(engine: Engine, text: string, page: PageContext = {}): TextReport {
+  return runToEnd(checkTextSteps(engine, text, Number.POSITIVE_INFINITY, page));
 }
 
 /** Sentences (or quotations) checked between two pauses of `checkTextSteps`. */
@@ -145,9 +145,10 @@ export function* checkTextSteps(
   engine: Engine,
   text: string,
   itemsPerStep = ITEMS_PER_STEP,
+  page: PageContext = {},
 ): Generator<void, TextReport, void> {
   const language = detectLanguage(text);
-  const { mentions, aboutCase } = findMentions(text);
+  const { mentions, aboutCase } = findMentions(text, page);
   if (!aboutCase) return { language, aboutCase, mentions, claims: [], quotes: [] };
 
   const sentences = splitSentences(text, language);

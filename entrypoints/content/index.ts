@@ -169,7 +169,7 @@ class PageController {
     this.facts = new Map(reply.facts.map((f) => [f.id, f]));
     this.sources = new Map(reply.sources.map((s) => [s.id, s]));
     const engine = createEngine(reply.facts, reply.sources);
-    this.check = (text) => checkTextSteps(engine, text);
+    this.check = (text, page) => checkTextSteps(engine, text, undefined, page);
     return this.check;
   }
 
@@ -595,7 +595,7 @@ class PageController {
   private async checkSelection(text: string): Promise<void> {
     const [check, { card, module }] = await Promise.all([this.loadEngine(), this.loadCard()]);
     if (!check) return;
-    const content = module.selectionContent(text, runToEnd(check(text)), this.language);
+    const content = module.selectionContent(text, runToEnd(check(text, {})), this.language);
     const selection = window.getSelection();
     const anchor =
       selection && selection.rangeCount > 0

@@ -7,7 +7,12 @@
  */
 import type { QuoteResult, TextReport } from '../../lib/check-text.ts';
 import type { ClaimResult } from '../../lib/claims/check-claim.ts';
-import { findMentions, type Mention } from '../../lib/mentions/find-mentions.ts';
+import {
+  caseSignals,
+  findMentions,
+  type Mention,
+  type PageContext,
+} from '../../lib/mentions/find-mentions.ts';
 import type { Span } from '../../lib/text/span.ts';
 import { domPointAt, visibleTextSteps, type VisibleText } from '../../lib/text/visible-text.ts';
 
@@ -22,6 +27,13 @@ export type Item =
  * may take, even before the engine's code is warm.
  */
 const CHUNK_CHARS = 4000;
+
+/**
+ * Up to this length the page is read as one article, whose case signals
+ * count in each of its chunks: a long feature is 5 000 to 12 000
+ * characters; a feed or a portal is longer, and many subjects.
+ */
+const PAGE_CONTEXT_MAX_CHARS = 12_000;
 
 /**
  * Chunks are read one after the other in the same task until it has run
@@ -119,7 +131,7 @@ function rangeOf(visible: VisibleText, start: number, end: number): Range | null
  * modules/lazy-chunks.ts): each `next()` does a few sentences, the last
  * returns the report.
  */
-export type Check = (text: string) => Generator<void, TextReport, void>;
+export type Check = (text: string, page: PageContext) => Generator<void, TextReport, void>;
 
 /** The engine's check, loaded and built on first call; null when there are no facts to check against. */
 export type LoadCheck = () => Promise<Check | null>;
@@ -147,17 +159,24 @@ export async function scanRoot(
   // The page's text, a thousand nodes at a time within the task's budget.
   const visible = await inSlices(visibleTextSteps(root), slicer, timing);
   if (!visible) return;
+  // An article read in several chunks is one page: its case signals count
+  // in every chunk. A feed or a portal is many subjects: each chunk alone.
+  const signals =
+    visible.text.length <= PAGE_CONTEXT_MAX_CHARS ? caseSignals(visible.text) : undefined;
   for (const chunk of chunksOf(visible.text)) {
     if (!(await slicer.pause())) return;
     const t = performance.now();
     const text = visible.text.slice(chunk.start, chunk.end);
-    const aboutCase = findMentions(text).aboutCase;
+    const page: PageContext = signals
+      ? { signals: { at: signals.at.map((at) => at - chunk.start), ids: signals.ids } }
+      : {};
+    const aboutCase = findMentions(text, page).aboutCase;
     timing.scan += performance.now() - t;
     // Most chunks of most pages stop here, without the engine.
     if (!aboutCase) continue;
     const check = await loadCheck();
     if (!check) return;
-    const report = await inSlices(check(text), slicer, timing);
+    const report = await inSlices(check(text, page), slicer, timing);
     if (!report) return;
     const scanned = performance.now();
     if (report.aboutCase) paint(itemsOf(report, visible, chunk.start, root));

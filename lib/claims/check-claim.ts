@@ -151,7 +151,7 @@ const OPERATION_CUE =
   /\b(?:operations?|perquisitions?|raids?|searches|interventions?|coordonn\w*|coordinat\w*|menees?|conducted|carried out|deroulee?s?|took place|ont eu lieu|enquete|investigation|involved|impliqu\w*|particip\w*)\b/;
 /** The site's age: its creation or existence. */
 const AGE_CUE =
-  /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|apres|after|depuis|since|running|ran|operated|operating|fonctionn\w*|actif|active|impunite|en ligne|online|fallu|took)\b/;
+  /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|apres|after|depuis|since|running|ran|operated|operating|fonctionn\w*|actif|active|impunite|en ligne|online|fallu|took|of operation|in operation|d'activite|en activite|de fonctionnement)\b/;
 /** The shutdown itself: the site's age is only compared when the sentence dates it from the shutdown. */
 const SHUTDOWN_CUE =
   /\b(?:fermee?s?|fermeture|fermer|shut(?:down)?|closed|closure|taken down|took down|taken offline|went dark|hors ligne|offline|demantele\w*|gone|fini|finally|enfin|avant sa|before it)\b/;
@@ -177,13 +177,16 @@ const COORDINATION_CUE =
   /\b(?:coordonn\w*|coordinat\w*|en lien avec|in liaison with|in cooperation with|en cooperation avec)\b/;
 /** Who carried out the investigation. */
 const CONDUCT_CUE =
-  /\b(?:menee?s?|conduite?s?|dirigee?s?|led|conducted|carried out|confiee?s?|entrusted|sous la direction|under the direction|par|by)\b/;
+  /\b(?:menee?s?|conduite?s?|dirigee?s?|led|conducted|carried out|confiee?s?|entrusted|sous la direction|under the direction|par|by|(?:enquetes?|investigations?|operations?) (?:de|du|des|d'|of))\b/;
 /** Negation in a clause before a value: "ce n'est pas 480 victimes", "n'était pas immatriculé en France". */
 const NEGATION =
   /(?:\b(?:pas|non|not|no|ni|jamais|never|aucun|aucune|sans|without|plutot que|rather than|instead of)\b|n't\b)/;
 /** Hearsay: a value in such a clause is reported, not asserted. */
 const HEARSAY_CUE =
   /\b(?:rumeurs?|rumou?rs?|pretend\w*|claim(?:ed|s)?|allegedly|supposedly|reportedly|some accounts|certains affirment|affirment certains|fake|intox|hoax|a tort|wrongly|falsely|mistakenly|erronement|par erreur)\b/;
+/** Words that report someone else's claim before it: "affirme que", "claims that". */
+const REPORTED_CLAIM =
+  /\b(?:affirm(?:e|ent|ait|aient)|pretend\w*|claim(?:s|ed|ing)?|assur(?:e|ent|ait)|soutien(?:t|nent)|insinu\w*|allegu\w*|alleg(?:e|es|ed|ing))\s+(?:que\b|qu'|that\b)/;
 /** A question asserts nothing: "Coco fermé en juillet ?". */
 const QUESTION = /\?\s*[)"»”]*\s*$/;
 
@@ -675,11 +678,13 @@ function mayHaveRole(entity: EntityValue): boolean {
 
 /**
  * Words by which a relayed post or a report credits agencies with the work:
- * "a salué le travail de l'UNCyber", "thanks to the gendarmerie's cyber
- * unit". They can only support a named agency, never contradict.
+ * "les services mobilisés : l'UNCyber…", "grâce au travail de l'ONAF",
+ * "thanks to the gendarmerie's cyber unit". They can only support a named
+ * agency, never contradict. Thanking or praising is not among them: who
+ * thanks is the speaker, and the thanks are the speaker's act.
  */
 const CREDIT_CUE =
-  /\b(?:salu\w*|remerci\w*|felicit\w*|thank\w*|hail\w*|prais\w*|commend\w*|grace a|travail|work of|mobilis\w*|avec l'appui|with the support|with the help|avec l'aide|appui)\b/;
+  /\b(?:grace (?:a|au|aux)|thanks to|travail (?:de|des|du)|work of|mobilis\w*|avec l'appui|with the support|with the help|avec l'aide|appui)\b/;
 
 /**
  * A comparison with another operation before an agency, with no word of the
@@ -722,6 +727,9 @@ function entitySlots(
     // "Unlike Genesis Market, taken down by the FBI…": an agency of the
     // operation the case is compared with.
     if (foreign && COMPARED_BEFORE.test(folded.slice(0, entity.start))) continue;
+    // An agency in another event of the sentence ("a seizure notice bearing
+    // the logos of the gendarmerie") is not given a role in the case's.
+    if (boundElsewhere(folded, events(), span)) continue;
     // Credit goes to those who did the work: a minister or a ministry
     // praising it is the speaker, not one of the units.
     if (
@@ -1081,6 +1089,9 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
     if (binding && (FOREIGN_EVENTS.has(binding.event.kind) || binding.event.kind === 'arrest'))
       elsewhere.push({ text: sentence.slice(value.start, value.end), kind: binding.event.kind });
   }
+  // "Une capture d'écran affirme que « c'est Europol… »": a claim the
+  // sentence reports is not the writer's; it may agree, never be contradicted.
+  for (const f of found) if (f && REPORTED_CLAIM.test(folded.slice(0, f.span.start))) f.weak = true;
   return {
     found: found.filter((f): f is Found => f !== null && asserted(folded, f.span)),
     kinds: sentenceEvents?.kinds ?? assertedKinds(findEvents(folded)),

@@ -310,8 +310,13 @@ export function eventOf(folded: string, events: readonly EventWord[], value: Spa
   // its own ("Le 25 juin 2024, …", "…, today, June 25") it takes the
   // sentence's nearest predicate, however far.
   let reach = ARGUMENT_REACH;
-  if (onlyValue(folded, scope, value)) {
-    // Set off by commas, the date belongs to the sentence's nearest predicate.
+  // Set off by commas, the date belongs to a predicate of the sentence: the
+  // one after it when it opens the sentence ("Le 25 juin 2024, … le site a
+  // été fermé"), else the main clause's, before it ("Coco was shut down, an
+  // anonymous site, on Tuesday, June 25, 2024, ending two decades of
+  // operation"); the other side when that one has none.
+  const own = onlyValue(folded, scope, value);
+  if (own) {
     reach = Number.POSITIVE_INFINITY;
     scope = { start: 0, end: folded.length };
   }
@@ -321,8 +326,13 @@ export function eventOf(folded: string, events: readonly EventWord[], value: Spa
       e.end <= scope.end &&
       (e.end <= value.start || e.start >= value.end),
   );
+  const opening = own && onlyValue(folded, { start: 0, end: value.end }, value);
+  const preferred = own
+    ? inScope.filter((e) => (opening ? e.start >= value.end : e.end <= value.start))
+    : [];
+  const candidates = preferred.length > 0 ? preferred : inScope;
   let best: Binding | null = null;
-  for (const event of inScope) {
+  for (const event of candidates) {
     const distance = event.end <= value.start ? value.start - event.end : event.start - value.end;
     if (distance > reach) continue;
     if (!best || distance < best.distance) best = { event, distance, others: [] };

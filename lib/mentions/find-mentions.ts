@@ -101,8 +101,6 @@ const GENERIC_CUES = [
   'demantel',
   'hors ligne',
   'offline',
-  'justice',
-  'judiciaire',
   'gendarm',
   'police',
   'enquet',
@@ -132,13 +130,15 @@ const GENERIC_CUES = [
 
 /**
  * Cues that only the case's own story has: the kind of site, its crimes,
- * the prosecution, its people and agencies. A bar or a shop that closes has
- * no prosecutor.
+ * the prosecution and the courts, its people and agencies. A bar or a shop
+ * that closes, a pet that is lost, has no prosecutor.
  */
 const SPECIFIC_CUES = [
   'parquet',
   'prosecut',
   'procureur',
+  'justice',
+  'judiciaire',
   'tchat',
   'messagerie',
   'anonym',
@@ -221,7 +221,7 @@ function endsNotCase(before: string): boolean {
  * "site") no longer make it about the case. Folded, whole words.
  */
 const OTHER_SUBJECT =
-  /\b(?:restaurants?|resto|brasseries?|bistrots?|bars?|cocktails?|lounge|discotheques?|boites? de nuit|nightclubs?|night club|plages?|beach|paillotes?|menus?|chefs?|cuisine|quenelles?|plats?|recettes?|recipes?|ingredients?|coconuts?|cocotiers?|noix|perroquets?|parrots?|cockatoo|cacatoes|oiseaux?|birds?|chatte|chatons?|kittens?|chiens?|chiennes?|dogs?|puppy|animal|animaux|pets?|veterinaires?|croquettes|plumes|feathers|boutiques?|shops?|magasins?|vetements|clothing|couture|fashion|chanel|parfums?|perfumes?|fragrances?|eau de toilette|eau de parfum|films?|movies?|pixar|disney|miguel rivera|danses?|dance|dancers?|tennis|gauff|clowns?|cirque|circus|chevaux|cheval|horses?|juments?|mares?|poneys?|ponies|equestres?|equitation|cavaliers?|riders?|koalas?|peluches?|livres?|books?|characters?|personnages?|editeurs?|publishers?|concerts?|albums?|chansons?|songs?|singer|chanteuse|chanteur|festivals?|hotels?|camping|coiffure|patisserie|boulangerie|glaces?|sorbets?|rhum|cosmetiques?|cosmetics|savons?|soaps?|bijoux|jewell?ery)\b/g;
+  /\b(?:restaurants?|resto|brasseries?|bistrots?|bars?|cocktails?|lounge|discotheques?|boites? de nuit|nightclubs?|night club|plages?|beach|paillotes?|menus?|chefs?|cuisine|quenelles?|plats?|recettes?|recipes?|ingredients?|coconuts?|cocotiers?|noix|perroquets?|parrots?|cockatoo|cacatoes|oiseaux?|birds?|chatte|chatons?|kittens?|chiens?|chiennes?|dogs?|puppy|animal|animaux|pets?|veterinaires?|croquettes|plumes|feathers|boutiques?|shops?|magasins?|vetements|clothing|couture|fashion|chanel|parfums?|perfumes?|fragrances?|eau de toilette|eau de parfum|films?|movies?|pixar|disney|miguel rivera|danses?|dance|dancers?|tennis|gauff|clowns?|cirque|circus|chevaux|cheval|horses?|juments?|mares?|poneys?|ponies|equestres?|equitation|cavaliers?|riders?|koalas?|peluches?|livres?|books?|editeurs?|publishers?|concerts?|albums?|chansons?|songs?|singer|chanteuse|chanteur|festivals?|hotels?|camping|coiffure|patisserie|boulangerie|glaces?|sorbets?|rhum|cosmetiques?|cosmetics|savons?|soaps?|bijoux|jewell?ery)\b/g;
 
 /** Agencies that name the case only on a page about the case. */
 const ENTITY_NAMES: Record<string, string> = {
@@ -389,16 +389,41 @@ const CASE_SIGNAL =
  */
 const PAGE_SIGNALS = 2;
 
+/**
+ * What is known of the page a text is a part of: the content script reads a
+ * page in chunks, and an article's first part may name the site while its
+ * signals come in the next.
+ */
+export interface PageContext {
+  /** The case signals of the whole page (`caseSignals`), at offsets from the text's start. */
+  signals?: CaseSignals;
+}
+
 /** Where the case's signals are named in a text, and how many distinct ones. */
-function caseSignals(text: string): { at: number[]; distinct: number } {
+export function caseSignals(text: string): CaseSignals {
   const at: number[] = [];
-  const seen = new Set<number>();
+  const ids: number[] = [];
   CASE_SIGNAL.lastIndex = 0;
   for (let match = CASE_SIGNAL.exec(text); match; match = CASE_SIGNAL.exec(text)) {
     at.push(match.index);
-    seen.add(match.findIndex((group, i) => i > 0 && group !== undefined));
+    ids.push(match.findIndex((group, i) => i > 0 && group !== undefined));
   }
-  return { at, distinct: seen.size };
+  return { at, ids };
+}
+
+/** Case signals of a text: where each stands, and which one it is (`CASE_SIGNAL`'s group). */
+export interface CaseSignals {
+  at: number[];
+  ids: number[];
+}
+
+/** How many distinct signals stand within `ANCHOR_RADIUS` of `at`. */
+function signalsNear(signals: CaseSignals, at: number): number {
+  const seen = new Set<number>();
+  for (const [i, position] of signals.at.entries()) {
+    if (Math.abs(position - at) <= ANCHOR_RADIUS) seen.add(signals.ids[i]!);
+  }
+  return seen.size;
 }
 
 /**
@@ -406,7 +431,7 @@ function caseSignals(text: string): { at: number[]; distinct: number } {
  * Returns no mention for a text that only uses "coco" in another sense, and
  * never reports dates or figures (those are claims, not mentions).
  */
-export function findMentions(text: string): MentionScan {
+export function findMentions(text: string, page: PageContext = {}): MentionScan {
   const candidates = findCandidates(text);
   // A short post is one context: a name with one case word around it makes
   // the post about the case ("l'affaire Coco … interpellées"). A long page
@@ -431,12 +456,21 @@ export function findMentions(text: string): MentionScan {
     // its own line ("For two decades, Coco was…") and the case's agencies,
     // figures and places further down. Several distinct ones make it about
     // the case, and each becomes an anchor for the names near it.
-    const signals = caseSignals(text);
-    if (
-      signals.distinct >= PAGE_SIGNALS &&
-      candidates.some((c) => c.kind === 'name' && readName(c) !== null)
-    ) {
-      anchors.push(...signals.at);
+    // Signals near a name not read otherwise: a page whose "480 victimes"
+    // are a prefecture's and whose Guernsey is a ferry trip is not the case.
+    // And one sense near the name: among nicknames, parrots and perfumes
+    // called Coco, a cue-less "Coco" is one more of them.
+    const signals = page.signals ?? caseSignals(text);
+    const names = candidates.filter((c) => c.kind === 'name');
+    const otherwise = names.filter((c) => readName(c) === null).map((c) => c.start);
+    const named = names.filter(
+      (c) =>
+        readName(c) !== null &&
+        !otherwise.some((at) => Math.abs(at - c.start) <= ANCHOR_RADIUS) &&
+        signalsNear(signals, c.start) >= PAGE_SIGNALS,
+    );
+    if (named.length > 0) {
+      anchors.push(...signals.at, ...named.map((c) => c.start));
       anchors.sort((a, b) => a - b);
       aboutCase = true;
     }
@@ -573,9 +607,14 @@ function isClearName(candidate: Candidate, short: boolean): boolean {
     if (cues.length < STRONG_NAME_CUES) return false;
   }
   const cues = readName(candidate);
-  // Generic cues fit any business that closes or any lost pet ("le site du
-  // club… fermer… la police"): a clear name has one that only the case has.
-  return cues !== null && cues.length >= STRONG_NAME_CUES && specificCount(cues) > 0;
+  // Two generic cues fit any business that closes or any lost pet ("le site
+  // du club… fermer"): a clear name has one that only the case has, or a
+  // third (another subject's words nearby have already ruled it out).
+  return (
+    cues !== null &&
+    cues.length >= STRONG_NAME_CUES &&
+    (specificCount(cues) > 0 || cues.length > STRONG_NAME_CUES)
+  );
 }
 
 /** The case cues around a name (or null), read once. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../../lib/mentions/find-mentions.ts';
+import { caseSignals, findMentions } from '../../../lib/mentions/find-mentions.ts';
 
 const mentioned = (text: string) => findMentions(text).mentions.map((m) => m.text);
 
@@ -83,5 +83,84 @@ describe('findMentions', () => {
   it('returns offsets that slice the mention from the text', () => {
     const text = 'Fermeture\u00a0de Coco : le site coco.gg ne répond plus.';
     for (const m of findMentions(text).mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  describe('page-level aboutness', () => {
+    /** A long feature: its first line names the site with no case word, its later lines the case. */
+    const feature = [
+      'For two decades, Coco was one of the best known corners of the French-speaking internet. On June 25, 2024, it went dark.',
+      'Some remember it fondly. '.repeat(60),
+      'The end came from JUNALCO, the organised crime unit of the Paris prosecutor, with the support of Eurojust. Police files linked 23,051 proceedings to the service.',
+    ].join('\n\n');
+
+    it('recognises a long page from its distinct case signals, the bare name of its first line included', () => {
+      expect(feature.length).toBeGreaterThan(1500);
+      const scan = findMentions(feature);
+      expect(scan.aboutCase).toBe(true);
+      expect(scan.mentions.map((m) => m.text)).toContain('Coco');
+      expect(scan.mentions[0]!.start).toBe(feature.indexOf('Coco'));
+    });
+
+    it('takes the page’s signals into a part of it that has none', () => {
+      const firstPart = feature.slice(0, feature.indexOf('The end came'));
+      expect(findMentions(firstPart).aboutCase).toBe(false);
+      expect(findMentions(firstPart, { signals: caseSignals(feature) }).aboutCase).toBe(true);
+    });
+
+    it('needs two distinct signals near a name: others are chance', () => {
+      const scattered =
+        'Coco, notre chroniqueur, a visité les îles. '.padEnd(2100, '.') +
+        ' Guernesey est à trois heures de Saint-Malo. Selon la préfecture, 480 victimes de la tempête ont été recensées.';
+      expect(findMentions(scattered).aboutCase).toBe(false);
+    });
+
+    it('needs two distinct signals: one is chance', () => {
+      const nightclub =
+        'Le préfet a fermé la discothèque Le Coco pour un mois après une rixe sur le parking. ' +
+        'Le ministre Gérald Darmanin demande plus de fermetures administratives. '.repeat(20);
+      expect(findMentions(nightclub).aboutCase).toBe(false);
+    });
+  });
+
+  it.each([
+    [
+      'a restaurant for sale that may close',
+      'Le restaurant CoCo, rue Mercière, est à vendre. Ses propriétaires ont publié l’annonce sur un site spécialisé. Faute de repreneur, le CoCo pourrait fermer à la fin de l’été.',
+    ],
+    [
+      'a mare found by the police',
+      'Coco, une jument de douze ans, avait disparu de son pré. Les gendarmes ont ouvert une enquête, et le club a lancé un appel sur son site. La police municipale l’a retrouvée mardi.',
+    ],
+    [
+      'a web shop closing its site',
+      'La boutique coco-boutique.fr ferme son site le 30 juin : les propriétaires partent à la retraite.',
+    ],
+    [
+      'a cocktail bar that closes',
+      'Sad news: Coco’s cocktail lounge on the high street is closing for good, the owners said, after the police were called twice this summer.',
+    ],
+  ])('finds no mention on %s', (_what, text) => {
+    expect(findMentions(text)).toEqual({ mentions: [], aboutCase: false });
+  });
+
+  it('reads a name with no cue as the parrot when the page also speaks of a parrot called Coco', () => {
+    const feed = [
+      '@lea : Perdu ce matin notre perroquet gris, il s’appelle Coco, merci de partager !',
+      '@veille : Le site de tchat Coco a été fermé par la justice, annonce le parquet de Paris.',
+      '@lea : Coco est rentré à la maison ce soir !',
+    ].join('\n');
+    const mentions = findMentions(feed).mentions.map(
+      (m) => feed.slice(0, m.start).split('\n').length,
+    );
+    // Only the second post's names: the first is the parrot, the third has no cue.
+    expect(new Set(mentions)).toEqual(new Set([2]));
+  });
+
+  it('gives each reason in French and in English', () => {
+    const scan = findMentions('Le site Coco a été fermé par la justice.');
+    expect(scan.mentions[0]!.reasons.fr).toBe(
+      '« Coco » près de « site… », « ferm… », « justice… »',
+    );
+    expect(scan.mentions[0]!.reasons.en).toBe('"Coco" near "site…", "ferm…", "justice…"');
   });
 });
