@@ -56,6 +56,20 @@ describe('ReportView', () => {
     );
   });
 
+  it('gives each reason in the interface’s language', () => {
+    const root = rendered(
+      <ReportView
+        claims={report.claims}
+        quotes={report.quotes}
+        t={messagesFor('fr')}
+        sources={sources}
+      />,
+    );
+    const first = root.querySelector('li.page-claim')!;
+    expect(first.textContent).toContain('32\u202f051 affirmé ; les sources indiquent 23\u202f051');
+    expect(first.textContent).not.toContain('stated');
+  });
+
   it('offers a sourced reply only for the contradicted claim, in the requested language', () => {
     const root = rendered(
       <ReportView

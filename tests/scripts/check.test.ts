@@ -88,6 +88,22 @@ describe('check (readable report)', () => {
   });
 });
 
+describe('check --lang', () => {
+  it.each([
+    ['en', '32,051 stated; the sources say 23,051'],
+    ['fr', '32\u202f051 affirmé ; les sources indiquent 23\u202f051'],
+  ])('gives reasons in %s, in the report and in the JSON', (lang, reason) => {
+    const text = check(['--lang', lang, join(dir, 'post.txt')]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(reason);
+    const json = JSON.parse(check([`--lang=${lang}`, '--json', join(dir, 'post.txt')]).stdout) as {
+      claims: { reason: string; checks: { reason: string }[] }[];
+    };
+    expect(json.claims.map((c) => c.reason)).toContain(reason);
+    expect(json.claims.flatMap((c) => c.checks.map((k) => k.reason))).toContain(reason);
+  });
+});
+
 describe('check errors', () => {
   it.each([
     [
@@ -95,6 +111,7 @@ describe('check errors', () => {
       /^check: cannot read \/nonexistent\/post\.txt: no such file\n$/,
     ],
     [['--frobnicate', 'x.txt'], /^check: unknown option --frobnicate\n$/],
+    [['--lang', 'de', 'x.txt'], /^check: --lang takes fr or en, not de\n$/],
     [[], /^check: usage: /],
   ])('exits 2 with one line on standard error for %j', (args, message) => {
     const { status, stdout, stderr } = check(args);
