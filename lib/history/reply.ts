@@ -5,7 +5,7 @@
  * language. The passage is quoted as the source has it (in French for the
  * French sources); only the sentence around it is translated.
  */
-import { MONTHS_EN } from '../claims/reasons.ts';
+import { MONTHS_EN, MONTHS_FR } from '../claims/reasons.ts';
 import type { ClaimResult, EvidenceRef } from '../claims/check-claim.ts';
 import type { SourceMeta } from '../facts/schema.ts';
 import { foldSameLength } from '../text/fold.ts';
@@ -55,21 +55,6 @@ const FEMININE_INSTITUTION =
   /^(?:Préfecture|Direction|Gendarmerie|Police|Cour|Commission|Brigade|Section)\b/u;
 const VOWEL_INSTITUTION = /^(?:Office|Assemblée|Agence|Autorité|Inspection|Unité|Élysée)\b/u;
 const STARTS_WITH_VOWEL = /^[AEIOUYÀÂÉÈÊÎÔÛaeiouyh]/u;
-
-const MONTHS_FR = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
 
 /** A claim as the history keeps it, or as the engine reports it. */
 export type ReplyClaim =
