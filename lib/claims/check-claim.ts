@@ -20,14 +20,15 @@ import {
 import { extractDatesAndPeriods, type DateValue, type PeriodValue } from './dates.ts';
 import { retrieveFacts, stemMass, type FactIndex, type FactMatch } from './fact-index.ts';
 import {
-  assertedKinds,
-  clausesOf,
+  clauseOf,
   EVENT_NAMES,
   eventOf,
   findEvents,
   FOREIGN_EVENTS,
+  readEvents,
   type EventKind,
   type EventWord,
+  type SentenceEvents,
 } from './events.ts';
 import { extractNumbers, type NumberValue } from './numbers.ts';
 import {
@@ -247,13 +248,6 @@ interface Found {
   weak?: boolean;
 }
 
-/** What the binding layer knows of one sentence, built once when a value needs it. */
-interface SentenceEvents {
-  events: EventWord[];
-  /** Kinds the sentence asserts. */
-  kinds: Set<EventKind>;
-}
-
 /** Whether a value's event, in its clause, is another event than the case's (a trial, a petition, a later step…). */
 function boundElsewhere(
   folded: string,
@@ -261,7 +255,7 @@ function boundElsewhere(
   at: Span,
   kinds: ReadonlySet<EventKind> = FOREIGN_EVENTS,
 ): boolean {
-  const binding = eventOf(folded, events.events, at);
+  const binding = eventOf(events, at);
   return binding !== null && kinds.has(binding.event.kind);
 }
 
@@ -358,7 +352,7 @@ function numberSlot(
     // same clause, and not as the length of something else ("une enquête de
     // cinq ans", "a five-year investigation"). "Pendant vingt ans, Coco a…"
     // may be a part of its life: it can agree, never contradict.
-    const clause = clausesOf(folded).find((c) => c.start <= n.start && n.end <= c.end);
+    const clause = clauseOf(events().clauses, n);
     const clauseText = clause ? folded.slice(clause.start, clause.end) : folded;
     const life = AGE_CUE.test(clauseText) || AGE_CUE.test(folded.slice(0, n.start).slice(-24));
     const during = DURING_BEFORE.test(folded.slice(Math.max(0, n.start - 16), n.start));
@@ -418,10 +412,10 @@ function numberSlot(
   }
   if (PROCEEDINGS_UNIT.test(after) && large) return counted('proceedings-count');
   if (COUNTRIES_UNIT.test(after)) {
-    const binding = eventOf(folded, events().events, span);
-    const clause = clausesOf(folded).find((c) => c.start <= n.start && n.end <= c.end);
+    const binding = eventOf(events(), span);
+    const clause = clauseOf(events().clauses, n);
     const ofInvestigation =
-      clause !== undefined &&
+      clause !== null &&
       INVESTIGATION_WORD.test(folded.slice(clause.start, clause.end)) &&
       !(binding && FOREIGN_EVENTS.has(binding.event.kind));
     if (
@@ -499,7 +493,7 @@ function dateSlot(
   const stated: PartialDate = { year: d.year, month: d.month, day: d.day, weekday: d.weekday };
   const compare = (value: Value) =>
     value.kind === 'date' ? compareDate(stated, value.value, value.precision) : null;
-  const binding = eventOf(folded, events().events, span);
+  const binding = eventOf(events(), span);
   if (!binding) return null;
   const { event } = binding;
   // "réclamer sa fermeture", "trois jours après la fermeture": the shutdown
@@ -607,7 +601,7 @@ function placeSlots(
       continue;
     }
     if (!inList) {
-      const binding = eventOf(folded, events().events, span);
+      const binding = eventOf(events(), span);
       listKind = binding?.event.reference ? null : (binding?.event.kind ?? null);
       listFirst = place;
       if (
@@ -695,10 +689,10 @@ const COMPARED_BEFORE =
   /\b(?:unlike|like|such as|as in|similar to|contrairement a|a la difference de|a l'instar de|comme lors|comme pour|tels? que|telles? que)\b(?![^]*\b(?:coco|this operation|cette operation)\b)[^]*$/;
 
 /** Whether a coordination or conduct word stands in the clause holding `at`. */
-function roleInClause(folded: string, at: Span): boolean {
-  const clause = clausesOf(folded).find((c) => c.start <= at.start && at.end <= c.end);
+function roleInClause(sentence: SentenceEvents, at: Span): boolean {
+  const clause = clauseOf(sentence.clauses, at);
   if (!clause) return false;
-  const text = folded.slice(clause.start, clause.end);
+  const text = sentence.folded.slice(clause.start, clause.end);
   return COORDINATION_CUE.test(text) || CONDUCT_CUE.test(text);
 }
 
@@ -723,7 +717,7 @@ function entitySlots(
     if (foreign && (credit || boundElsewhere(folded, events(), span))) continue;
     // "Eurojust coordonne… alors qu'Europol est une agence de police": a
     // foreign agency is set against the roles only by a role word of its own clause.
-    if (foreign && !roleInClause(folded, span)) continue;
+    if (foreign && !roleInClause(events(), span)) continue;
     // "Unlike Genesis Market, taken down by the FBI…": an agency of the
     // operation the case is compared with.
     if (foreign && COMPARED_BEFORE.test(folded.slice(0, entity.start))) continue;
@@ -825,7 +819,7 @@ function restates(match: FactMatch, values: SentenceValues): boolean {
     match.coverage >= RESTATEMENT_MIN_COVERAGE &&
     (match.sharedWords >= RESTATEMENT_MIN_WORDS ||
       (match.sharedWords === RESTATEMENT_MIN_WORDS - 1 &&
-        values.words >= RESTATEMENT_MIN_SENTENCE_WORDS &&
+        wordCount(values.folded) >= RESTATEMENT_MIN_SENTENCE_WORDS &&
         restatesEvent(fact, values.kinds))) &&
     values.people.every((person) => factNames(fact, person)) &&
     foreignEventsOf(values.kinds).every((kind) => factEventKinds(fact).has(kind)) &&
@@ -1000,8 +994,18 @@ interface SentenceValues {
   kinds: Set<EventKind>;
   /** Dates and periods left uncompared because another event of the sentence holds them. */
   elsewhere: { text: string; kind: EventKind }[];
-  /** How many words the sentence has. */
-  words: number;
+  /** The sentence, folded. */
+  folded: string;
+}
+
+/** Words of a folded sentence: runs of letters and digits. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordCount(folded: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(folded)) count += 1;
+  return count;
 }
 
 /** Every value of the sentence that is tied to a slot and asserted, and what could not be tied. */
@@ -1024,8 +1028,7 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
   let sentenceEvents: SentenceEvents | undefined;
   const events = (): SentenceEvents => {
     if (!sentenceEvents) {
-      const list = findEvents(folded);
-      sentenceEvents = { events: list, kinds: assertedKinds(list) };
+      sentenceEvents = readEvents(folded);
     }
     return sentenceEvents;
   };
@@ -1054,9 +1057,7 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
   const counted = numberFinds.some((f) => f?.slots[0] === 'proceedings-count' && !f.weak);
   // "n'est plus accessible depuis le 25 juin 2024": an open period whose
   // event is the shutdown's lasting state starts at the shutdown's date.
-  const since = periods.filter(
-    (p) => !p.to && eventOf(folded, events().events, p)?.event.kind === 'shutdown',
-  );
+  const since = periods.filter((p) => !p.to && eventOf(events(), p)?.event.kind === 'shutdown');
   const dateFinds = [...dates, ...since.map((p) => p.from)].map((d) =>
     dateSlot(folded, d, siteRef, events),
   );
@@ -1085,7 +1086,7 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
     ...periods.filter((p) => !found.some((f) => f?.span.start === p.start)),
   ];
   for (const value of uncompared) {
-    const binding = eventOf(folded, events().events, value);
+    const binding = eventOf(events(), value);
     if (binding && (FOREIGN_EVENTS.has(binding.event.kind) || binding.event.kind === 'arrest'))
       elsewhere.push({ text: sentence.slice(value.start, value.end), kind: binding.event.kind });
   }
@@ -1094,9 +1095,9 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
   for (const f of found) if (f && REPORTED_CLAIM.test(folded.slice(0, f.span.start))) f.weak = true;
   return {
     found: found.filter((f): f is Found => f !== null && asserted(folded, f.span)),
-    kinds: sentenceEvents?.kinds ?? assertedKinds(findEvents(folded)),
+    kinds: events().kinds,
     elsewhere,
-    words: folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length,
+    folded,
     speakers,
     looseDates,
     unslotted,

@@ -157,8 +157,35 @@ const OFFSET_BEFORE =
 const DEMAND_BEFORE =
   /(?:\b(?:reclam\w*|demand\w*|exig\w*|call(?:s|ed|ing)? for|calls? to|petition\w* (?:pour|for|to)|pour (?:obtenir|exiger)|appel\w* a|urg\w*(?: \w+)? to|voulait|voulaient|wanted|want|souhait\w*)\s+(?:(?:la|le|sa|son|l'|its|the|a|une?)\s*)?(?:\w+\s+)?)$/;
 
+/** A folded sentence as the binding layer reads it, built once (`readEvents`). */
+export interface SentenceEvents {
+  folded: string;
+  /** Its event words, in order of their start. */
+  events: EventWord[];
+  /** Its clauses, in order. */
+  clauses: Span[];
+  /** The kinds of events it asserts (references aside). */
+  kinds: Set<EventKind>;
+}
+
+/** Reads a folded sentence's event words and clauses. */
+export function readEvents(folded: string): SentenceEvents {
+  const clauses = clausesOf(folded);
+  const events = eventsOf(folded, clauses);
+  return { folded, events, clauses, kinds: assertedKinds(events) };
+}
+
 /** The event words of a folded sentence, in order of their start. */
 export function findEvents(folded: string): EventWord[] {
+  return eventsOf(folded, clausesOf(folded));
+}
+
+/** The clause of `clauses` that holds `at`, or null. */
+export function clauseOf(clauses: readonly Span[], at: Span): Span | null {
+  return clauses.find((c) => c.start <= at.start && at.end <= c.end) ?? null;
+}
+
+function eventsOf(folded: string, clauses: readonly Span[]): EventWord[] {
   const events: EventWord[] = [];
   for (const { kind, pattern } of EVENT_PATTERNS) {
     pattern.lastIndex = 0;
@@ -166,7 +193,6 @@ export function findEvents(folded: string): EventWord[] {
       events.push({ kind, start: m.index, end: m.index + m[0].length, reference: null });
     }
   }
-  const clauses = clausesOf(folded);
   OPENING.lastIndex = 0;
   for (let m = OPENING.exec(folded); m; m = OPENING.exec(folded)) {
     const span = { start: m.index, end: m.index + m[0].length };
@@ -243,7 +269,7 @@ const DATE_FILLER =
   /\b(?:le|la|l'|les|ce|cette|du|de|au|en|on|in|at|the|dans|nuit|matin|morning|soir|evening|night|apres-midi|afternoon|tot|early|late|tard|debut|fin|mi|vers|around|about|et|and|jour|day|meme|same|dernier|last|this|that|ce jour|des|from|since|depuis|today|aujourd'hui|hier|yesterday|ce|earlier|plus tot)\b/g;
 
 /** The clauses of a folded sentence, as spans covering it. */
-export function clausesOf(folded: string): Span[] {
+function clausesOf(folded: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   CLAUSE_BREAK.lastIndex = 0;
@@ -293,13 +319,13 @@ export interface Binding {
 const DATELINE_BEFORE = /^\s*[\p{L} .'-]{2,40},\s*$/u;
 const DATELINE_AFTER = /^\s*(?:\([^)]{2,24}\))?\s*[-–—:]/;
 
-export function eventOf(folded: string, events: readonly EventWord[], value: Span): Binding | null {
+export function eventOf(sentence: SentenceEvents, value: Span): Binding | null {
+  const { folded, events, clauses } = sentence;
   if (
     DATELINE_BEFORE.test(folded.slice(0, value.start)) &&
     DATELINE_AFTER.test(folded.slice(value.end, value.end + 30))
   )
     return null;
-  const clauses = clausesOf(folded);
   // The clauses the value spans ("Tuesday, June 25, 2024" holds commas).
   const first = clauses.findIndex((c) => c.start <= value.start && value.start <= c.end);
   if (first === -1) return null;

@@ -139,7 +139,8 @@ function foldedStems(text: string, words?: number[]): string[] {
     for (let length = wordCharLength(folded, i); length > 0; length = wordCharLength(folded, i)) {
       i += length;
     }
-    const word = SYNONYMS.get(folded.slice(start, i)) ?? folded.slice(start, i);
+    const written = folded.slice(start, i);
+    const word = SYNONYMS.get(written) ?? written;
     if (word.length < MIN_WORD_LENGTH || STOP_WORDS.has(word)) continue;
     // Figures are compared as values, never matched as words.
     if (!isAsciiLetter(word.charCodeAt(0)) && DIGITS.test(word)) continue;

@@ -220,8 +220,119 @@ function endsNotCase(before: string): boolean {
  * (`SPECIFIC_CUES`) outweigh them; in a short text, generic cues ("fermer",
  * "site") no longer make it about the case. Folded, whole words.
  */
-const OTHER_SUBJECT =
-  /\b(?:restaurants?|resto|brasseries?|bistrots?|bars?|cocktails?|lounge|discotheques?|boites? de nuit|nightclubs?|night club|plages?|beach|paillotes?|menus?|chefs?|cuisine|quenelles?|plats?|recettes?|recipes?|ingredients?|coconuts?|cocotiers?|noix|perroquets?|parrots?|cockatoo|cacatoes|oiseaux?|birds?|chatte|chatons?|kittens?|chiens?|chiennes?|dogs?|puppy|animal|animaux|pets?|veterinaires?|croquettes|plumes|feathers|boutiques?|shops?|magasins?|vetements|clothing|couture|fashion|chanel|parfums?|perfumes?|fragrances?|eau de toilette|eau de parfum|films?|movies?|pixar|disney|miguel rivera|danses?|dance|dancers?|tennis|gauff|clowns?|cirque|circus|chevaux|cheval|horses?|juments?|mares?|poneys?|ponies|equestres?|equitation|cavaliers?|riders?|koalas?|peluches?|livres?|books?|editeurs?|publishers?|concerts?|albums?|chansons?|songs?|singer|chanteuse|chanteur|festivals?|hotels?|camping|coiffure|patisserie|boulangerie|glaces?|sorbets?|rhum|cosmetiques?|cosmetics|savons?|soaps?|bijoux|jewell?ery)\b/g;
+const OTHER_SUBJECT_WORDS = [
+  'restaurants?',
+  'resto',
+  'brasseries?',
+  'bistrots?',
+  'bars?',
+  'cocktails?',
+  'lounge',
+  'discotheques?',
+  'boites? de nuit',
+  'nightclubs?',
+  'night club',
+  'plages?',
+  'beach',
+  'paillotes?',
+  'menus?',
+  'chefs?',
+  'cuisine',
+  'quenelles?',
+  'plats?',
+  'recettes?',
+  'recipes?',
+  'ingredients?',
+  'coconuts?',
+  'cocotiers?',
+  'noix',
+  'perroquets?',
+  'parrots?',
+  'cockatoo',
+  'cacatoes',
+  'oiseaux?',
+  'birds?',
+  'chatte',
+  'chatons?',
+  'kittens?',
+  'chiens?',
+  'chiennes?',
+  'dogs?',
+  'puppy',
+  'animal',
+  'animaux',
+  'pets?',
+  'veterinaires?',
+  'croquettes',
+  'plumes',
+  'feathers',
+  'boutiques?',
+  'shops?',
+  'magasins?',
+  'vetements',
+  'clothing',
+  'couture',
+  'fashion',
+  'chanel',
+  'parfums?',
+  'perfumes?',
+  'fragrances?',
+  'eau de toilette',
+  'eau de parfum',
+  'films?',
+  'movies?',
+  'pixar',
+  'disney',
+  'miguel rivera',
+  'danses?',
+  'dance',
+  'dancers?',
+  'tennis',
+  'gauff',
+  'clowns?',
+  'cirque',
+  'circus',
+  'chevaux',
+  'cheval',
+  'horses?',
+  'juments?',
+  'mares?',
+  'poneys?',
+  'ponies',
+  'equestres?',
+  'equitation',
+  'cavaliers?',
+  'riders?',
+  'koalas?',
+  'peluches?',
+  'livres?',
+  'books?',
+  'editeurs?',
+  'publishers?',
+  'concerts?',
+  'albums?',
+  'chansons?',
+  'songs?',
+  'singer',
+  'chanteuse',
+  'chanteur',
+  'festivals?',
+  'hotels?',
+  'camping',
+  'coiffure',
+  'patisserie',
+  'boulangerie',
+  'glaces?',
+  'sorbets?',
+  'rhum',
+  'cosmetiques?',
+  'cosmetics',
+  'savons?',
+  'soaps?',
+  'bijoux',
+  'jewell?ery',
+];
+const OTHER_SUBJECT = new RegExp(`\\b(?:${alternationByFirstLetter(OTHER_SUBJECT_WORDS)})\\b`, 'g');
 
 /** Agencies that name the case only on a page about the case. */
 const ENTITY_NAMES: Record<string, string> = {
@@ -377,10 +488,52 @@ interface Candidate {
 /**
  * Things only the case has, each counted once however often it is named:
  * its agencies, Eurojust, Guernsey, its exact figures, the minister, the
- * trial it is tied to. Groups are numbered: each group is one signal.
+ * trial it is tied to. Each signal is a list of spellings (lower case); one
+ * expression, grouped by first letter, finds them all, and the spelling
+ * found tells which signal it is (`SIGNAL_OF`).
  */
-const CASE_SIGNAL =
-  /\b(?:(junalco)|(uncyber|unit[eé] nationale cyber|national cyber unit|gendarmerie'?s? (?:national )?cyber unit)|(onaf|office national anti-?fraude|national anti-?fraud office)|(comcyber)|(eurojust)|(guernes[e]?y|guernsey)|(23[\s.,\u00a0\u202f]?051)|(480 victim)|(70 parquets|soixante-dix parquets|70 prosecutor)|(darmanin)|(pelicot|mazan))/giu;
+const CASE_SIGNALS: readonly (readonly string[])[] = [
+  ['junalco'],
+  [
+    'uncyber',
+    'unité nationale cyber',
+    'unite nationale cyber',
+    'national cyber unit',
+    "gendarmerie's cyber unit",
+    "gendarmerie's national cyber unit",
+    'gendarmerie cyber unit',
+  ],
+  [
+    'onaf',
+    'office national anti-fraude',
+    'office national antifraude',
+    'national anti-fraud office',
+  ],
+  ['comcyber'],
+  ['eurojust'],
+  ['guernesey', 'guernsey'],
+  ['23 051', '23,051', '23.051', '23051', '23\u00a0051', '23\u202f051'],
+  ['480 victim'],
+  ['70 parquets', 'soixante-dix parquets', '70 prosecutor'],
+  ['darmanin'],
+  ['pelicot', 'mazan'],
+];
+
+/** Which signal each spelling is. */
+const SIGNAL_OF = new Map(
+  CASE_SIGNALS.flatMap((spellings, id) =>
+    spellings.map((spelling) => [JSON.parse(`"${spelling}"`) as string, id] as const),
+  ),
+);
+
+const CASE_SIGNAL = new RegExp(
+  `\\b(?:${alternationByFirstLetter(
+    [...SIGNAL_OF.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((spelling) => spelling.replace(/[.'\\-]/g, (c) => `\\${c}`)),
+  )})`,
+  'gi',
+);
 
 /**
  * Distinct case signals that make a page naming "Coco" about the case even
@@ -406,7 +559,7 @@ export function caseSignals(text: string): CaseSignals {
   CASE_SIGNAL.lastIndex = 0;
   for (let match = CASE_SIGNAL.exec(text); match; match = CASE_SIGNAL.exec(text)) {
     at.push(match.index);
-    ids.push(match.findIndex((group, i) => i > 0 && group !== undefined));
+    ids.push(SIGNAL_OF.get(match[0].toLowerCase()) ?? -1);
   }
   return { at, ids };
 }
@@ -417,13 +570,24 @@ export interface CaseSignals {
   ids: number[];
 }
 
-/** How many distinct signals stand within `ANCHOR_RADIUS` of `at`. */
-function signalsNear(signals: CaseSignals, at: number): number {
+/**
+ * Whether `PAGE_SIGNALS` distinct signals stand within `ANCHOR_RADIUS` of
+ * `at`: a binary search to the window, then at most its signals read.
+ */
+function signalsNear(signals: CaseSignals, at: number): boolean {
   const seen = new Set<number>();
-  for (const [i, position] of signals.at.entries()) {
-    if (Math.abs(position - at) <= ANCHOR_RADIUS) seen.add(signals.ids[i]!);
+  for (let i = firstAtOrAfter(signals.at, at - ANCHOR_RADIUS); i < signals.at.length; i++) {
+    if (signals.at[i]! > at + ANCHOR_RADIUS) break;
+    seen.add(signals.ids[i]!);
+    if (seen.size >= PAGE_SIGNALS) return true;
   }
-  return seen.size;
+  return false;
+}
+
+/** Whether a sorted list holds a position within `radius` of `at`. */
+function anyNear(positions: readonly number[], at: number, radius = ANCHOR_RADIUS): boolean {
+  const i = firstAtOrAfter(positions, at - radius);
+  return i < positions.length && positions[i]! <= at + radius;
 }
 
 /**
@@ -460,14 +624,14 @@ export function findMentions(text: string, page: PageContext = {}): MentionScan 
     // are a prefecture's and whose Guernsey is a ferry trip is not the case.
     // And one sense near the name: among nicknames, parrots and perfumes
     // called Coco, a cue-less "Coco" is one more of them.
+    // Only names near signals are read: most names of a page full of coco are not.
     const signals = page.signals ?? caseSignals(text);
-    const names = candidates.filter((c) => c.kind === 'name');
+    const names = candidates.filter(
+      (c) => c.kind === 'name' && anyNear(signals.at, c.start, 2 * ANCHOR_RADIUS),
+    );
     const otherwise = names.filter((c) => readName(c) === null).map((c) => c.start);
     const named = names.filter(
-      (c) =>
-        readName(c) !== null &&
-        !otherwise.some((at) => Math.abs(at - c.start) <= ANCHOR_RADIUS) &&
-        signalsNear(signals, c.start) >= PAGE_SIGNALS,
+      (c) => readName(c) !== null && signalsNear(signals, c.start) && !anyNear(otherwise, c.start),
     );
     if (named.length > 0) {
       anchors.push(...signals.at, ...named.map((c) => c.start));

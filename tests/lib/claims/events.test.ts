@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractDatesAndPeriods } from '../../../lib/claims/dates.ts';
-import { assertedKinds, eventOf, findEvents, type EventKind } from '../../../lib/claims/events.ts';
+import {
+  assertedKinds,
+  eventOf,
+  findEvents,
+  readEvents,
+  type EventKind,
+} from '../../../lib/claims/events.ts';
 import { foldSameLength } from '../../../lib/text/fold.ts';
 
 /** The kind of event the first date (or period) of a sentence is bound to, or null. */
@@ -9,7 +15,7 @@ function boundKind(sentence: string, language: 'fr' | 'en'): EventKind | null {
   const { dates, periods } = extractDatesAndPeriods(sentence, language);
   const value = periods[0] ?? dates[0];
   if (!value) throw new Error(`no date in ${sentence}`);
-  return eventOf(folded, findEvents(folded), value)?.event.kind ?? null;
+  return eventOf(readEvents(folded), value)?.event.kind ?? null;
 }
 
 describe('eventOf', () => {
