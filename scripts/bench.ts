@@ -207,6 +207,31 @@ function visibleText(html: string): string {
   return extractVisibleText(document).text;
 }
 
+/**
+ * One sentence holding thousands of values, 1 MB of it: the patterns that
+ * once made the engine quadratic (a date, a count, a question mark and
+ * spaces, repeated). The time `checkText` takes on each, one run.
+ */
+const ADVERSARIAL: Readonly<Record<string, string>> = {
+  dates: '25 juin 2024 ',
+  counts: '23 051 procédures et ',
+  'question-spaces': `?${' '.repeat(63)}`,
+};
+
+async function adversarialFigures(): Promise<Map<string, number>> {
+  const { pack, sources } = await seedPack();
+  const engine = createEngine(pack.facts, sources);
+  const out = new Map<string, number>();
+  for (const [name, unit] of Object.entries(ADVERSARIAL)) {
+    const text = `Le site Coco a été fermé par la justice. ${unit.repeat(Math.ceil(2 ** 20 / unit.length))}`;
+    out.set(
+      name,
+      timeIt(() => checkText(engine, text)),
+    );
+  }
+  return out;
+}
+
 async function nodeFigures(pages: readonly BenchPage[]): Promise<Map<string, NodeFigures>> {
   const { pack, sources } = await seedPack();
   const engine = createEngine(pack.facts, sources);
@@ -872,6 +897,7 @@ function report(
   browser: Map<string, BrowserFigures>,
   node: Map<string, NodeFigures>,
   bundle: BundleFigures,
+  adversarial: Map<string, number>,
 ): void {
   const summaries = pages.map((p) => summarise(p, browser.get(p.name)!));
   const byName = new Map(summaries.map((s) => [s.name, s]));
@@ -1173,6 +1199,7 @@ function report(
     figure(`node.claims.${p.name}`, n.sentencesPerSecond, 'sentences/s', 0);
     figure(`node.claims-reported.${p.name}`, n.claimsPerSecond, 'claims/s', 0);
   }
+  for (const [name, ms] of adversarial) figure(`node.adversarial.${name}-1mb`, ms, 'ms');
   figure('content-script', bundle.bytes / 1000, 'KB');
   figure('content-script.bytes', bundle.bytes, 'bytes', 0);
   figure('content-script.gzip', bundle.gzipBytes / 1000, 'KB');
@@ -1203,11 +1230,14 @@ async function main(): Promise<void> {
     const bundle = bundleFigures();
     log(`The engine in Node (${RUNS} runs)…`);
     const node = await nodeFigures(pages);
+    log('One sentence of 1 MB holding thousands of values…');
+    const adversarial = await adversarialFigures();
+    for (const [name, ms] of adversarial) log(`  ${name}: ${fmt(ms)} ms`);
     log(`In Chromium, with and without the extension (${RUNS} runs)…`);
     server = await serveStatic(dir);
     const browser = await browserFigures(pages, server);
     log(`Done in ${fmt((Date.now() - started) / 1000, 0)} s.\n`);
-    report(loadAtStart, pages, browser, node, bundle);
+    report(loadAtStart, pages, browser, node, bundle, adversarial);
   } finally {
     await server?.close();
     rmSync(dir, { recursive: true, force: true });

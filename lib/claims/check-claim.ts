@@ -1008,16 +1008,28 @@ function wordCount(folded: string): number {
   return count;
 }
 
+/**
+ * The values of each kind read in one sentence: a real sentence gives a few
+ * figures, dates and places; thousands are a table run together or an
+ * attack, whose later values are left alone so that a sentence costs time
+ * in proportion to its length.
+ */
+const MAX_VALUES = 64;
+
 /** Every value of the sentence that is tied to a slot and asserted, and what could not be tied. */
 function findValues(sentence: string, folded: string, context: ClaimContext): SentenceValues {
   const { language } = context;
   const dated = extractDatesAndPeriods(sentence, language);
-  const periods = dated.periods;
-  const dates = dated.dates.filter((d) => !periods.some((p) => overlaps(p, d)));
+  const periods = dated.periods.slice(0, MAX_VALUES);
+  const dates = dated.dates
+    .slice(0, 2 * MAX_VALUES)
+    .filter((d) => !periods.some((p) => overlaps(p, d)))
+    .slice(0, MAX_VALUES);
   // Every date span, those inside periods included, so figures inside them are skipped.
-  const numbers = extractNumbers(sentence, language, dated.dates).filter(
-    (n) => !dates.some((d) => overlaps(d, n)) && !periods.some((p) => overlaps(p, n)),
-  );
+  const numbers = extractNumbers(sentence, language, dated.dates)
+    .slice(0, 3 * MAX_VALUES)
+    .filter((n) => !dates.some((d) => overlaps(d, n)) && !periods.some((p) => overlaps(p, n)))
+    .slice(0, MAX_VALUES);
   // Only figures and dates are tied by it, and most sentences have neither.
   const siteRef =
     (numbers.length > 0 || dated.dates.length > 0) &&
@@ -1062,12 +1074,12 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
     dateSlot(folded, d, siteRef, events),
   );
   const looseDates = dateFinds.filter((d) => d === null).length;
-  const entities = extractEntities(sentence, folded);
+  const entities = extractEntities(sentence, folded).slice(0, MAX_VALUES);
   const found = [
     ...numberFinds,
     ...dateFinds,
     ...periods.filter((p) => !since.includes(p)).map((p) => periodSlot(folded, p, counted, events)),
-    ...placeSlots(folded, extractPlaces(sentence, folded), events),
+    ...placeSlots(folded, extractPlaces(sentence, folded).slice(0, MAX_VALUES), events),
     ...entitySlots(folded, entities, events),
     otherProsecutorSlot(sentence, folded),
     domainSlot(folded, events),

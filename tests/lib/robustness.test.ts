@@ -257,6 +257,35 @@ describe('the engine on arbitrary Unicode', () => {
   });
 });
 
+describe('the engine on one sentence holding thousands of values', () => {
+  // The patterns that once made a sentence quadratic in its values: each,
+  // repeated into one sentence of up to 40 KB, is checked whole, with valid
+  // spans and no more checks than the sentence's first values can give.
+  it('checks such a sentence with valid spans and a bounded number of checks', () => {
+    const units = [
+      '25 juin 2024 ',
+      '23 051 procédures et ',
+      '? ',
+      'coco.gg ',
+      'en France, en Bulgarie, ',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...units), fc.integer({ min: 1, max: 2000 }), (unit, count) => {
+        const text = `Le site Coco a été fermé par la justice. ${unit.repeat(count)}`;
+        const report = checkText(engine, text);
+        expectReport(text, report);
+        for (const claim of report.claims) {
+          expect(claim.checks.length).toBeLessThanOrEqual(engine.facts.length);
+          expect(new Set(claim.checks.map((c) => `${c.factId}:${c.verdict}`)).size).toBe(
+            claim.checks.length,
+          );
+        }
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+  }, 60_000);
+});
+
 describe('the engine on long texts', () => {
   const PARAGRAPH =
     'Le site coco.gg a été fermé le 25 juin 2024, selon le parquet de Paris. ' +
