@@ -17,11 +17,13 @@ export default defineConfig({
     // (and a test fails if one is added without being listed there).
     // The content script's <all_urls> match is what lets it read pages.
     permissions: ['storage', 'contextMenus'],
-    // In production, extension pages may not connect anywhere at all. The dev
-    // server needs its websocket, so development builds keep WXT's default.
+    // In production, extension pages load nothing but their own files and
+    // connect nowhere at all. The dev server needs its websocket, so
+    // development builds keep WXT's default.
     ...(mode === 'production' && {
       content_security_policy: {
-        extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
+        extension_pages:
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'",
       },
     }),
   }),

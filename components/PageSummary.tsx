@@ -33,7 +33,7 @@ async function activeReport(): Promise<PageReport | null> {
   const tabId = await targetTabId();
   if (tabId === undefined) return null;
   const message: ToContent = { type: 'casefile:get-report' };
-  const report = await browser.tabs.sendMessage(tabId, message).catch(() => null);
+  const report = await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => null);
   return (report as PageReport | null) ?? null;
 }
 
@@ -55,7 +55,7 @@ export function PageSummary({ t, sources }: { t: Messages; sources?: readonly So
     const tabId = await targetTabId();
     if (tabId === undefined) return;
     const message: ToContent = { type: 'casefile:reveal', text: claim.text, start: claim.start };
-    await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
   };
   return (
     <section class="page-summary" aria-labelledby="page-heading">

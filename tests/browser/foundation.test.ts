@@ -55,6 +55,11 @@ describe('the built extension in Chromium', () => {
     expect(manifest.web_accessible_resources).toEqual([
       { resources: ['lazy/*.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ]);
+    // Extension pages load nothing but their own files and connect nowhere.
+    const csp = String(manifest.content_security_policy?.extension_pages).split(/\s*;\s*/);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("object-src 'none'");
   });
 
   it('seeds IndexedDB with every bundled fact and both sources', async () => {
