@@ -13,7 +13,9 @@ async function activeHost(): Promise<string | null> {
   const tabId = await targetTabId();
   if (tabId === undefined) return null;
   const message: ToContent = { type: 'casefile:get-report' };
-  const report = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => null)) as {
+  const report = (await browser.tabs
+    .sendMessage(tabId, message, { frameId: 0 })
+    .catch(() => null)) as {
     url?: string;
   } | null;
   try {
