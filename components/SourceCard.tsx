@@ -144,7 +144,11 @@ function Passage({
           </>
         )}
       </p>
-      <button type="button" class="link" onClick={() => onOpenSource(check.evidence)}>
+      <button
+        type="button"
+        class="link"
+        onClick={(event) => event.isTrusted && onOpenSource(check.evidence)}
+      >
         {t.openSource} ↗
       </button>
     </section>
@@ -252,7 +256,8 @@ export function SourceCard({
                     <button
                       type="button"
                       class="link"
-                      onClick={() =>
+                      onClick={(event) =>
+                        event.isTrusted &&
                         onOpenSource({ sourceId: quote.sourceId!, ...quote.sourceSpan! })
                       }
                     >

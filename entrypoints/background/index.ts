@@ -23,6 +23,9 @@ const BADGE_PLAIN = '#455a64';
 
 const MENU_ID = 'casefile-check-selection';
 
+/** The least time between two tabs opened on one tab's behalf (the source viewer from a card). */
+const OPEN_TAB_INTERVAL_MS = 1000;
+
 export default defineBackground(() => {
   const db = new CasefileDb();
 
@@ -87,6 +90,21 @@ export default defineBackground(() => {
   }
 
   /** Records a checked page in the history, unless the user turned the history off. */
+  /**
+   * When each tab last had a tab opened on its behalf: a page that clicks
+   * the card's link for itself, again and again, opens one tab, not fifty.
+   */
+  const lastOpened = new Map<number, number>();
+
+  /** Whether a tab may have another tab opened for it now (at most one a second). */
+  function mayOpenTab(tabId: number): boolean {
+    const now = Date.now();
+    if (now - (lastOpened.get(tabId) ?? Number.NEGATIVE_INFINITY) < OPEN_TAB_INTERVAL_MS)
+      return false;
+    lastOpened.set(tabId, now);
+    return true;
+  }
+
   async function logPage(
     message: Extract<ToBackground, { type: 'casefile:page-checked' }>,
   ): Promise<void> {
@@ -148,6 +166,9 @@ export default defineBackground(() => {
   }
 
   browser.runtime.onMessage.addListener((message: ToBackground, sender, reply) => {
+    // Only this extension's own parts; their claims of where they are come
+    // from `sender`, never from the message.
+    if (sender.id !== browser.runtime.id) return undefined;
     if (message.type === 'casefile:get-facts') {
       readFacts().then(reply, () => reply(undefined));
       return true;
@@ -161,10 +182,17 @@ export default defineBackground(() => {
       return undefined;
     }
     if (message.type === 'casefile:page-checked') {
-      void logPage(message).catch((error: unknown) => console.error('[casefile] history', error));
+      // The page's address is the sender's: a content script cannot file a
+      // history entry for another page.
+      const url = sender.tab ? (sender.url ?? sender.tab.url ?? '') : '';
+      if (!sender.tab || !url) return undefined;
+      void logPage({ ...message, url }).catch((error: unknown) =>
+        console.error('[casefile] history', error),
+      );
       return undefined;
     }
     if (message.type === 'casefile:open-source') {
+      if (!mayOpenTab(sender.tab?.id ?? -1)) return undefined;
       const { sourceId, start, end } = message;
       const path = sourceViewerPath({ sourceId, start, end });
       void browser.tabs.create({ url: browser.runtime.getURL(path) });
@@ -173,7 +201,10 @@ export default defineBackground(() => {
     return undefined;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    counts.delete(tabId);
+    lastOpened.delete(tabId);
+  });
   watchSettings((settings) => void tellTabs(settings), new AbortController().signal);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab starts from nothing; its content script reports

@@ -458,6 +458,8 @@ class PageController {
   }
 
   private onClick(event: MouseEvent): void {
+    // The page can dispatch clicks of its own: only the reader's count.
+    if (!event.isTrusted) return;
     if (
       event.defaultPrevented ||
       event.button !== 0 ||
@@ -487,6 +489,7 @@ class PageController {
   }
 
   private onKey(event: KeyboardEvent): void {
+    if (!event.isTrusted) return;
     if (event.altKey && event.shiftKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
       event.preventDefault();
       this.step(event.code === 'KeyN' ? 1 : -1);
