@@ -119,7 +119,6 @@ const PROCEEDINGS_UNIT = new RegExp(
 );
 /** Victims. */
 const VICTIMS_NOUN = String.raw`victim(?:e|es|s)?`;
-const VICTIM_STEM = 'victim';
 const VICTIMS_UNIT = new RegExp(String.raw`^(?:[\p{L}'-]+ ){0,1}?${VICTIMS_NOUN}\b`, 'u');
 /** Prosecutors' offices. */
 const OFFICES_NOUNS = String.raw`parquets?|prosecutors?'? ?offices?|prosecution offices?|public prosecutors?|prosecutors`;
@@ -250,7 +249,6 @@ interface Found {
 
 /** Whether a value's event, in its clause, is another event than the case's (a trial, a petition, a later step…). */
 function boundElsewhere(
-  folded: string,
   events: SentenceEvents,
   at: Span,
   kinds: ReadonlySet<EventKind> = FOREIGN_EVENTS,
@@ -334,7 +332,7 @@ function numberSlot(
     // Only the law's maximum for the release's offence is known: a sentence
     // passed in another trial, or another offence's penalty, is not compared.
     if (!PENALTY_CUE.test(folded) || !PLATFORM_OFFENCE.test(folded)) return null;
-    if (boundElsewhere(folded, events(), span)) return null;
+    if (boundElsewhere(events(), span)) return null;
     return {
       slots: [offenceSlot('penalty')],
       span,
@@ -397,7 +395,7 @@ function numberSlot(
         !known(slot).includes(n.value)) ||
         NARROWING.test(folded) ||
         NARROWING_PLACE.test(sentence) ||
-        boundElsewhere(folded, events(), span, OTHER_AFFAIRS),
+        boundElsewhere(events(), span, OTHER_AFFAIRS),
     );
   // In a text about the case, a sentence that does not name the site may
   // still give its figures ("On y dénombre 480 victimes"): they can agree.
@@ -463,9 +461,7 @@ const WEAK_COUNT_MIN = 1000;
 const UNNAMED_COUNT_MIN = 20;
 /** How far before a figure its counted noun may stand: "Les victimes recensées, elles, sont 480". */
 const NOUN_BEFORE_REACH = 48;
-const VICTIMS_BEFORE = new RegExp(
-  String.raw`\b${VICTIM_STEM}\w*\b(?!.*\b(?:procedure|parquet|dossier))`,
-);
+const VICTIMS_BEFORE = /\bvictim\w*\b(?!.*\b(?:procedure|parquet|dossier))/;
 const PROCEEDINGS_BEFORE = /\b(?:procedures|proceedings)\b(?!.*\bvictim)/;
 /** No noun after a figure: the clause ends, or a verb or an attribution follows. */
 const NO_NOUN_AFTER_COUNT =
@@ -551,7 +547,7 @@ function periodSlot(
   // "impliqué dans l'affaire des viols de Mazan entre 2011 et 2020": the
   // period of another affair. Only a period of the counted proceedings is
   // compared; with the noun but no count, it can only agree.
-  if (boundElsewhere(folded, events(), span)) return null;
+  if (boundElsewhere(events(), span)) return null;
   if (!counted && !PROCEEDINGS_WORD.test(folded)) return null;
   return {
     slots: ['proceedings-period'],
@@ -714,7 +710,7 @@ function entitySlots(
     const span = { start: entity.start, end: entity.end };
     // An agency acting in another event (an arrest abroad, a later step, a
     // trial) is not set against the case's roles: it is left alone.
-    if (foreign && (credit || boundElsewhere(folded, events(), span))) continue;
+    if (foreign && credit) continue;
     // "Eurojust coordonne… alors qu'Europol est une agence de police": a
     // foreign agency is set against the roles only by a role word of its own clause.
     if (foreign && !roleInClause(events(), span)) continue;
@@ -723,7 +719,7 @@ function entitySlots(
     if (foreign && COMPARED_BEFORE.test(folded.slice(0, entity.start))) continue;
     // An agency in another event of the sentence ("a seizure notice bearing
     // the logos of the gendarmerie") is not given a role in the case's.
-    if (boundElsewhere(folded, events(), span)) continue;
+    if (boundElsewhere(events(), span)) continue;
     // Credit goes to those who did the work: a minister or a ministry
     // praising it is the speaker, not one of the units.
     if (
@@ -990,8 +986,8 @@ interface SentenceValues {
   unslotted: number;
   /** People the sentence names. */
   people: string[];
-  /** The kinds of events the sentence asserts. */
-  kinds: Set<EventKind>;
+  /** The kinds of events the sentence asserts (read when first asked for). */
+  readonly kinds: Set<EventKind>;
   /** Dates and periods left uncompared because another event of the sentence holds them. */
   elsewhere: { text: string; kind: EventKind }[];
   /** The sentence, folded. */
@@ -1107,7 +1103,10 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
   for (const f of found) if (f && REPORTED_CLAIM.test(folded.slice(0, f.span.start))) f.weak = true;
   return {
     found: found.filter((f): f is Found => f !== null && asserted(folded, f.span)),
-    kinds: events().kinds,
+    // Only a restatement asks: most sentences never read their event words.
+    get kinds() {
+      return events().kinds;
+    },
     elsewhere,
     folded,
     speakers,

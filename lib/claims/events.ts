@@ -196,10 +196,7 @@ function eventsOf(folded: string, clauses: readonly Span[]): EventWord[] {
   OPENING.lastIndex = 0;
   for (let m = OPENING.exec(folded); m; m = OPENING.exec(folded)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    const clause = clauses.find((c) => c.start <= span.start && span.end <= c.end) ?? {
-      start: 0,
-      end: folded.length,
-    };
+    const clause = clauseOf(clauses, span) ?? { start: 0, end: folded.length };
     events.push({ kind: openingKind(folded, span, clause, clauses), ...span, reference: null });
   }
   events.sort((a, b) => a.start - b.start || b.end - a.end);
