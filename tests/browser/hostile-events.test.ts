@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
-import { startSession } from './session.ts';
+import { openScanned, startSession } from './session.ts';
 
 declare const chrome: typeof Browser;
 
@@ -25,19 +25,7 @@ describe('the extension against a page that sends its own events', () => {
     await server?.close();
   });
 
-  async function open(name: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(`${server.origin}/${name}`);
-    await page.waitForFunction(
-      () => performance.getEntriesByName('casefile:scan').length > 0,
-      null,
-      {
-        timeout: 20_000,
-      },
-    );
-    return page;
-  }
+  const open = (name: string): Promise<Page> => openScanned(browser, server, name);
 
   /** The middle of the first contradicted highlight, scrolled into view. */
   function firstContradicted(page: Page): Promise<{ x: number; y: number }> {

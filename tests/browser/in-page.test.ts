@@ -6,7 +6,7 @@ import type { browser as Browser } from 'wxt/browser';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { ensureChromium } from '../../scripts/lib/chromium.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
-import { PAGES, SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
+import { openScanned, PAGES, SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
 
 /** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
 declare const chrome: typeof Browser;
@@ -57,17 +57,6 @@ function painted(page: Page): Promise<Painted> {
   });
 }
 
-/** Waits until the content script has finished at least `passes` passes over the page. */
-async function scanned(page: Page, passes = 1): Promise<void> {
-  await page.waitForFunction(
-    (n) => performance.getEntriesByName('casefile:scan').length >= n,
-    passes,
-    {
-      timeout: 20_000,
-    },
-  );
-}
-
 /** Scrolls to the first highlight of a kind and clicks on it. */
 async function clickFirst(page: Page, kind: 'supported' | 'contradicted'): Promise<void> {
   const point = await page.evaluate((name) => {
@@ -111,13 +100,7 @@ describe('the extension in pages', () => {
     await server?.close();
   });
 
-  async function open(name: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(`${server.origin}/${name}`);
-    await scanned(page);
-    return page;
-  }
+  const open = (name: string): Promise<Page> => openScanned(browser, server, name);
 
   it.each(['article-fr.html', 'article-en.html', 'hostile.html'])(
     'paints the right texts with the right verdicts on %s',

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { browser as Browser } from 'wxt/browser';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -44,4 +45,26 @@ export function tabOf(browser: ExtensionBrowser, name: string): Promise<number> 
     }
     return -1;
   }, name);
+}
+
+/** Waits until the content script has finished at least `passes` passes over the page. */
+export async function scanned(page: Page, passes = 1): Promise<void> {
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('casefile:scan').length >= n,
+    passes,
+    { timeout: 20_000 },
+  );
+}
+
+/** Opens fixture `name` in a new 1200×900 tab and waits for the extension's first pass over it. */
+export async function openScanned(
+  browser: ExtensionBrowser,
+  server: StaticServer,
+  name: string,
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`${server.origin}/${name}`);
+  await scanned(page);
+  return page;
 }
