@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // See docs/architecture.md for what runs where.
@@ -30,6 +31,16 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { sourcemap: false },
+    resolve: {
+      // WXT's content-script context talks to the page through document
+      // events the page can hear and forge; ours does not (see the file).
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: resolve(import.meta.dirname, 'entrypoints/content/context.ts'),
+        },
+      ],
+    },
   }),
   webExt: { disabled: true },
 });

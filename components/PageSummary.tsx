@@ -16,6 +16,8 @@ export interface PageReport {
   claims: (ClaimResult & { painted: boolean })[];
   quotes: QuoteResult[];
   mentions: number;
+  /** Passes the content script has finished over the page, and the time they took (ms). */
+  passes: { count: number; scan: number; highlight: number };
 }
 
 /**

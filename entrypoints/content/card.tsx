@@ -81,6 +81,9 @@ export class CardHost {
     if (!this.ui) {
       this.ui = await createShadowRootUi(this.ctx, {
         name: 'casefile-card',
+        // Closed: the page cannot read the verdict, the fact or the source
+        // passage, nor rewrite what the reader is shown.
+        mode: 'closed',
         position: 'inline',
         anchor: () => document.documentElement,
         append: 'last',
@@ -100,7 +103,6 @@ export class CardHost {
     if (!ui.shadowHost.isConnected) {
       this.returnFocus = document.activeElement;
       ui.mount();
-      ui.shadowHost.setAttribute('data-casefile-ui', '');
     }
     place(ui.shadowHost, anchor);
     render(

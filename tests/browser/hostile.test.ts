@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { cardOf } from './card.ts';
 import { PAGES, startSession } from './session.ts';
 
 /** The text of every painted range of a frame, whatever its kind, read from its highlight registry. */
@@ -304,15 +305,12 @@ describe('the extension on hostile pages', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     })()`);
     await p.mouse.click(point.x, point.y);
-    await expect
-      .poll(
-        () =>
-          evaluate<string>(
-            `document.querySelector('casefile-card')?.shadowRoot?.querySelector('.card')?.textContent ?? ''`,
-          ),
-        { timeout: 10_000 },
-      )
-      .toContain('25 juin 2024');
+    // The card's root is closed: the page's own world sees no root at all.
+    const card = cardOf(p);
+    await expect.poll(() => card.text(), { timeout: 10_000 }).toContain('25 juin 2024');
+    expect(
+      await evaluate<string>(`String(document.querySelector('casefile-card')?.shadowRoot)`),
+    ).toBe('null');
     expectNoErrors();
   });
 
@@ -346,13 +344,12 @@ describe('the extension on hostile pages', () => {
       }, selector);
       expect(point, selector).not.toBeNull();
       await p.mouse.click(point!.x, point!.y);
-      const card = p.locator('casefile-card .card');
-      await card.waitFor({ timeout: 10_000 });
+      const card = cardOf(p);
+      await card.waitFor(10_000);
       await expect
-        .poll(async () => (await card.textContent())?.replace(/\s+/g, ' '), { timeout: 10_000 })
+        .poll(async () => (await card.text())?.replace(/\s+/g, ' '), { timeout: 10_000 })
         .toContain(shown);
-      const inCard = await p.evaluate(() => {
-        const root = document.querySelector('casefile-card')!.shadowRoot!;
+      const inCard = await card.evaluate((root) => {
         return {
           img: root.querySelectorAll('img').length,
           script: root.querySelectorAll('script').length,

@@ -6,6 +6,7 @@ import type { browser as Browser } from 'wxt/browser';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { ensureChromium } from '../../scripts/lib/chromium.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { cardOf } from './card.ts';
 import { openScanned, PAGES, SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
 
 /** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
@@ -217,18 +218,16 @@ describe('the extension in pages', () => {
   it('opens a card with the source passage on click, and the source link opens the marked passage', async () => {
     const page = await open('article-fr.html');
     await clickFirst(page, 'contradicted');
-    const card = page.locator('casefile-card .card');
-    await card.waitFor({ timeout: 5000 });
-    expect(await card.locator('.verdict').first().textContent()).toMatch(/Contradicted|Contredit/);
-    expect(await card.locator('blockquote').first().textContent()).toContain(
-      'procédures judiciaires',
-    );
-    expect(await card.locator('.who').first().textContent()).toContain('Parquet de Paris');
+    const card = cardOf(page);
+    await card.waitFor();
+    expect(await card.text('.verdict')).toMatch(/Contradicted|Contredit/);
+    expect(await card.text('blockquote')).toContain('procédures judiciaires');
+    expect(await card.text('.who')).toContain('Parquet de Paris');
     await page.screenshot({ path: resolve(SCREENSHOTS, 'card.png') });
 
     const [viewer] = await Promise.all([
       browser.context.waitForEvent('page'),
-      card.locator('button.link').first().click(),
+      card.click('button.link'),
     ]);
     await viewer.waitForLoadState();
     expect(viewer.url()).toContain(`chrome-extension://${browser.extensionId}/source.html#source=`);
@@ -243,14 +242,14 @@ describe('the extension in pages', () => {
     const page = await open('article-fr.html');
     await page.locator('body').focus();
     await page.keyboard.press('Alt+Shift+KeyN');
-    const card = page.locator('casefile-card .card');
-    await card.waitFor({ timeout: 5000 });
+    const card = cardOf(page);
+    await card.waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe(
       'casefile-card',
     );
-    const first = await card.locator('.page-words').textContent();
+    const first = await card.text('.page-words');
     await page.keyboard.press('Alt+Shift+KeyN');
-    await expect.poll(() => card.locator('.page-words').textContent()).not.toBe(first);
+    await expect.poll(() => card.text('.page-words')).not.toBe(first);
     expect((await painted(page)).current).toHaveLength(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('casefile-card').count()).toBe(0);
@@ -261,13 +260,13 @@ describe('the extension in pages', () => {
   it('keeps the card whole on a page whose styles attack it, and does not loop on a page that rewrites itself', async () => {
     const page = await open('hostile.html');
     await clickFirst(page, 'supported');
-    const card = page.locator('casefile-card .card');
-    await card.waitFor({ timeout: 5000 });
-    const box = await card.boundingBox();
+    const card = cardOf(page);
+    await card.waitFor();
+    const box = await card.box();
     expect(box?.width).toBeGreaterThan(200);
     expect(box?.height).toBeGreaterThan(80);
-    const style = await card.evaluate((el) => {
-      const s = getComputedStyle(el);
+    const style = await card.evaluate((root) => {
+      const s = getComputedStyle(root.querySelector('.card')!);
       return { display: s.display, visibility: s.visibility, font: s.fontFamily };
     });
     expect(style.display).toBe('block');
@@ -335,9 +334,9 @@ describe('the extension in pages', () => {
         text: 'Le site coco.gg a été fermé le 25 juillet 2024 par la justice.',
       });
     }, tabId);
-    const card = page.locator('casefile-card .card');
-    await card.waitFor({ timeout: 5000 });
-    expect(await card.locator('.verdict').first().textContent()).toMatch(/Contradicted|Contredit/);
+    const card = cardOf(page);
+    await card.waitFor();
+    expect(await card.text('.verdict')).toMatch(/Contradicted|Contredit/);
     await setSettings({ enabled: true, disabledSites: [] });
     await page.close();
   });

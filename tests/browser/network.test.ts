@@ -20,6 +20,7 @@ import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { cardOf } from './card.ts';
 import { startSession, tabOf } from './session.ts';
 
 interface Recorded {
@@ -281,11 +282,11 @@ describe('zero network', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });
     await article.mouse.click(point.x, point.y);
-    const card = article.locator('casefile-card .card');
-    await card.waitFor({ timeout: 5000 });
+    const card = cardOf(article);
+    await card.waitFor();
     const [viewer] = await Promise.all([
       browser.context.waitForEvent('page'),
-      card.locator('button.link').first().click(),
+      card.click('button.link'),
     ]);
     await viewer.locator('mark#passage').waitFor({ timeout: 10_000 });
     // The service worker opened it before any recorder could attach: load it

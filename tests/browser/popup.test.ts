@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { axeViolations } from './axe.ts';
+import { cardOf } from './card.ts';
 import { SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
 
 describe('the popup', () => {
@@ -66,9 +67,9 @@ describe('the popup', () => {
     const first = popup.locator('.page-summary li.page-claim').first();
     await first.waitFor({ timeout: 10_000 });
     await first.locator('button.page-text').click();
-    const card = page.locator('casefile-card .card');
-    await card.waitFor({ timeout: 5000 });
-    expect(await card.locator('.page-words').textContent()).toContain('32 051');
+    const card = cardOf(page);
+    await card.waitFor();
+    expect(await card.text('.page-words')).toContain('32 051');
     await popup.close();
     await page.close();
   });

@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { PageReport } from '../../components/PageSummary.tsx';
 import type { browser as Browser } from 'wxt/browser';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -56,6 +58,28 @@ export async function scanned(page: Page, passes = 1): Promise<void> {
   );
 }
 
+/**
+ * What the content script of the top frame showing `url` reports (as the
+ * popup asks it), or null when no tab shows it. Pages with nothing shown
+ * record no measure the page could read: their passes are counted here.
+ */
+export function reportOf(browser: ExtensionBrowser, url: string): Promise<PageReport | null> {
+  return browser.serviceWorker.evaluate(async (address) => {
+    for (const tab of await chrome.tabs.query({})) {
+      const report = (await chrome.tabs
+        .sendMessage(tab.id!, { type: 'casefile:get-report' }, { frameId: 0 })
+        .catch(() => null)) as PageReport | null;
+      if (report?.url === address) return report;
+    }
+    return null;
+  }, url);
+}
+
+/** How many passes the extension has finished over the page (0 before the first, or with none). */
+export async function passesOver(browser: ExtensionBrowser, page: Page): Promise<number> {
+  return (await reportOf(browser, page.url()))?.passes.count ?? 0;
+}
+
 /** Opens fixture `name` in a new 1200×900 tab and waits for the extension's first pass over it. */
 export async function openScanned(
   browser: ExtensionBrowser,
@@ -65,6 +89,6 @@ export async function openScanned(
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1200, height: 900 });
   await page.goto(`${server.origin}/${name}`);
-  await scanned(page);
+  await expect.poll(() => passesOver(browser, page), { timeout: 20_000 }).toBeGreaterThan(0);
   return page;
 }
