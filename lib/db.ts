@@ -311,9 +311,38 @@ export const HISTORY_REPLACE_WINDOW_MS = 10 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * How many entries the history keeps for one site (origin) and in all; past
+ * either, the oldest go first. A page that changes its address every few
+ * seconds (each address is a new entry) fills its own site's share and no
+ * more. With the per-entry limits (HISTORY_ENTRY_LIMITS) a site holds a few
+ * megabytes at most.
+ */
+export const HISTORY_LIMITS = { perOrigin: 50, total: 1000 } as const;
+
+/** The origin an entry is filed under, or null for pasted text and addresses without one. */
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Deletes the oldest of `entries` past the first `keep` (newest first by check time). */
+async function dropOldest(db: CasefileDb, entries: HistoryEntry[], keep: number): Promise<void> {
+  if (entries.length <= keep) return;
+  entries.sort((a, b) => b.checkedAt.localeCompare(a.checkedAt));
+  await db.history.bulkDelete(
+    entries.slice(keep).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+  );
+}
+
+/**
  * Stores a history entry and returns its id. When an entry for the same page
  * (same non-empty url) was stored in the ten minutes before this check, it is
- * replaced — same id, new results — rather than duplicated. `checkedAt` is
+ * replaced — same id, new results — rather than duplicated. Past
+ * HISTORY_LIMITS (per origin, then in all) the oldest entries are deleted. `checkedAt` is
  * stored in UTC form so that the index sorts by time. Rejects with a
  * RangeError for a `checkedAt` that is not a date, and with an Error saying
  * the disk is full when the browser refuses the write for lack of space (the
@@ -340,6 +369,17 @@ export async function addHistory(db: CasefileDb, entry: HistoryEntry): Promise<n
       }
       const id = await db.history.add(record);
       if (id === undefined) throw new Error('the history entry was stored without an id');
+      const origin = originOf(record.url);
+      if (origin) {
+        // Addresses of one origin sort together after it: a range of the url index.
+        const site = await db.history.where('url').startsWith(`${origin}/`).toArray();
+        await dropOldest(db, site, HISTORY_LIMITS.perOrigin);
+      }
+      const excess = (await db.history.count()) - HISTORY_LIMITS.total;
+      if (excess > 0) {
+        const oldest = await db.history.orderBy('checkedAt').limit(excess).primaryKeys();
+        await db.history.bulkDelete(oldest);
+      }
       return id;
     }),
   );

@@ -41,8 +41,11 @@ export interface HistoryEntry {
   language: 'fr' | 'en' | 'und';
   /** ISO timestamp (UTC, as `Date.toISOString` writes it, so that the index sorts by time). */
   checkedAt: string;
+  /** Of every claim checked, those kept included. */
   counts: { supported: number; contradicted: number; unverified: number };
   results: { claims: HistoryClaim[]; quotes: HistoryQuote[] };
+  /** Claims and quotations checked but not kept (see HISTORY_ENTRY_LIMITS); absent when none. */
+  omitted?: { claims: number; quotes: number };
 }
 
 /** What a check was of: the page (or '' and 'text' for pasted text), and when. */
@@ -59,6 +62,41 @@ export interface HistoryMeta {
  * punctuation) that would only swell the store.
  */
 export const HISTORY_TEXT_MAX = 2000;
+
+/**
+ * What one entry keeps at most: a page of thousands of claims (a feed, or a
+ * page built to fill the store) is recorded with the most telling ones —
+ * contradicted first, then supported, then unverified, each in page order —
+ * until a count or a character budget runs out; the counts cover them all.
+ */
+export const HISTORY_ENTRY_LIMITS = { claims: 100, quotes: 100, characters: 100_000 } as const;
+
+const VERDICT_RANK: Record<Verdict, number> = { contradicted: 0, supported: 1, unverified: 2 };
+
+/** The characters a kept claim or quotation costs the store (its strings). */
+function sizeOf(value: HistoryClaim | HistoryQuote): number {
+  let size = 0;
+  for (const field of Object.values(value))
+    size += typeof field === 'string' ? field.length : JSON.stringify(field ?? '').length;
+  return size;
+}
+
+/** The first items of `items` within the entry's budget, in their order; `budget` is what is left. */
+function within<T extends HistoryClaim | HistoryQuote>(
+  items: readonly T[],
+  max: number,
+  budget: { characters: number },
+): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length >= max) break;
+    const size = sizeOf(item);
+    if (size > budget.characters) break;
+    budget.characters -= size;
+    kept.push(item);
+  }
+  return kept;
+}
 
 /** `text` cut to at most `max` UTF-16 units, ending in "…" when cut, never inside a surrogate pair. */
 export function truncateText(text: string, max: number = HISTORY_TEXT_MAX): string {
@@ -107,15 +145,33 @@ function historyClaim(claim: ClaimResult): HistoryClaim {
 export function historyEntryFrom(report: TextReport, meta: HistoryMeta): HistoryEntry {
   const checkedAt = meta.checkedAt.getTime();
   if (Number.isNaN(checkedAt)) throw new RangeError('a history entry needs a valid check time');
-  const claims = report.claims.map(historyClaim);
   const counts = { supported: 0, contradicted: 0, unverified: 0 };
-  for (const claim of claims) counts[claim.verdict] += 1;
-  const quotes: HistoryQuote[] = report.quotes.map((q) => ({
-    text: truncateText(q.text),
-    fidelity: q.fidelity,
-    ...(q.sourceId !== undefined && { sourceId: q.sourceId }),
-    ...(q.diff !== '' && { diff: truncateText(q.diff) }),
-  }));
+  for (const claim of report.claims) counts[claim.verdict] += 1;
+  const budget = { characters: HISTORY_ENTRY_LIMITS.characters };
+  // Sorting is stable: page order within each verdict. Each claim is built
+  // only when it is a candidate, so a page of 100 000 claims costs a sort.
+  const ranked = [...report.claims.keys()].sort(
+    (a, b) => VERDICT_RANK[report.claims[a]!.verdict] - VERDICT_RANK[report.claims[b]!.verdict],
+  );
+  const candidates = new Map(
+    ranked.slice(0, HISTORY_ENTRY_LIMITS.claims).map((i) => [historyClaim(report.claims[i]!), i]),
+  );
+  const kept = within([...candidates.keys()], HISTORY_ENTRY_LIMITS.claims, budget);
+  const claims = kept.sort((a, b) => candidates.get(a)! - candidates.get(b)!);
+  const quotes = within(
+    report.quotes.slice(0, HISTORY_ENTRY_LIMITS.quotes).map((q): HistoryQuote => ({
+      text: truncateText(q.text),
+      fidelity: q.fidelity,
+      ...(q.sourceId !== undefined && { sourceId: q.sourceId }),
+      ...(q.diff !== '' && { diff: truncateText(q.diff) }),
+    })),
+    HISTORY_ENTRY_LIMITS.quotes,
+    budget,
+  );
+  const omitted = {
+    claims: report.claims.length - claims.length,
+    quotes: report.quotes.length - quotes.length,
+  };
   return {
     url: truncateText(meta.url),
     title: truncateText(meta.title),
@@ -124,5 +180,6 @@ export function historyEntryFrom(report: TextReport, meta: HistoryMeta): History
     checkedAt: meta.checkedAt.toISOString(),
     counts,
     results: { claims, quotes },
+    ...((omitted.claims > 0 || omitted.quotes > 0) && { omitted }),
   };
 }

@@ -4,6 +4,7 @@ import {
   CasefileDb,
   clearHistory,
   deleteHistory,
+  HISTORY_LIMITS,
   HISTORY_REPLACE_WINDOW_MS,
   pruneHistory,
   searchHistory,
@@ -257,5 +258,37 @@ describe('pruneHistory', () => {
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('refuses %d days', async (days) => {
     await expect(pruneHistory(db, days)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('addHistory bounds', () => {
+  const at = (n: number) => new Date(Date.UTC(2026, 2, 1) + n * 60 * 60_000).toISOString();
+
+  it('keeps the newest entries of one site, however many addresses it uses', async () => {
+    const count = HISTORY_LIMITS.perOrigin + 15;
+    for (let i = 0; i < count; i++)
+      await addHistory(db, entry(at(i), { url: `https://feed.example.org/?page=${i}` }));
+    await addHistory(db, entry(at(0), { url: 'https://other.example.org/a' }));
+    await addHistory(db, entry(at(1), { url: '' }));
+    const site = await db.history.where('url').startsWith('https://feed.example.org/').toArray();
+    expect(site).toHaveLength(HISTORY_LIMITS.perOrigin);
+    const kept = site.map((e) => e.checkedAt).sort();
+    expect(kept[0]).toBe(at(15));
+    expect(kept.at(-1)).toBe(at(count - 1));
+    // Another site and pasted text are not counted against it.
+    expect(await db.history.count()).toBe(HISTORY_LIMITS.perOrigin + 2);
+  });
+
+  it('keeps the newest entries in all, dropping the oldest first', async () => {
+    const sites = Math.ceil((HISTORY_LIMITS.total + 20) / 10);
+    const rows: HistoryEntry[] = [];
+    for (let i = 0; i < HISTORY_LIMITS.total; i++)
+      rows.push(entry(at(i), { url: `https://site${i % sites}.example.org/${i}` }));
+    await db.history.bulkAdd(rows);
+    await addHistory(db, entry(at(HISTORY_LIMITS.total), { url: 'https://new.example.org/x' }));
+    await addHistory(db, entry(at(HISTORY_LIMITS.total + 1), { url: '' }));
+    expect(await db.history.count()).toBe(HISTORY_LIMITS.total);
+    const oldest = await db.history.orderBy('checkedAt').first();
+    expect(oldest?.checkedAt).toBe(at(2));
   });
 });

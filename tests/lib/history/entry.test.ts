@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkText, createEngine, type Engine, type TextReport } from '../../../lib/check-text.ts';
 import {
   decisiveCheck,
+  HISTORY_ENTRY_LIMITS,
   HISTORY_TEXT_MAX,
   historyEntryFrom,
   truncateText,
@@ -102,6 +103,40 @@ describe('historyEntryFrom', () => {
     expect(entry.results.claims[0]!.text).toHaveLength(HISTORY_TEXT_MAX);
     expect(entry.results.claims[0]!.text.endsWith('…')).toBe(true);
     expect(entry.title).toHaveLength(HISTORY_TEXT_MAX);
+  });
+
+  it('keeps at most a hundred claims of a huge page, contradicted ones first, and counts them all', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 150; i++)
+      lines.push(`Le parquet de Paris a fermé le site Coco le 25 juin 2024 (note ${i}).`);
+    for (let i = 0; i < 30; i++)
+      lines.push(`Le parquet de Paris a fermé le site Coco le 25 juillet 2024 (note ${i}).`);
+    const report = checkText(engine, lines.join('\n'));
+    const contradicted = report.claims.filter((c) => c.verdict === 'contradicted').length;
+    expect(contradicted).toBe(30);
+    const entry = historyEntryFrom(report, META);
+    expect(entry.results.claims).toHaveLength(HISTORY_ENTRY_LIMITS.claims);
+    expect(entry.results.claims.filter((c) => c.verdict === 'contradicted')).toHaveLength(30);
+    // Kept in page order: the supported claims (before them on the page) come first.
+    expect(entry.results.claims[0]!.verdict).toBe('supported');
+    expect(entry.counts.contradicted + entry.counts.supported).toBe(report.claims.length);
+    expect(entry.omitted).toEqual({ claims: report.claims.length - 100, quotes: 0 });
+  });
+
+  it('stops within its character budget however long each claim is', () => {
+    const long = `Le parquet de Paris a fermé le site Coco le 25 juin 2024 ${'et encore '.repeat(300)}`;
+    const report = checkText(engine, Array.from({ length: 80 }, () => `${long}.`).join('\n'));
+    expect(report.claims.length).toBe(80);
+    const entry = historyEntryFrom(report, META);
+    expect(JSON.stringify(entry.results).length).toBeLessThan(
+      HISTORY_ENTRY_LIMITS.characters * 1.2,
+    );
+    expect(entry.results.claims.length).toBeGreaterThan(10);
+    expect(entry.omitted?.claims).toBe(80 - entry.results.claims.length);
+  });
+
+  it('records no omission when everything is kept', () => {
+    expect(historyEntryFrom(checkText(engine, POST), META).omitted).toBeUndefined();
   });
 
   it('rejects an invalid check time', () => {
