@@ -6,7 +6,7 @@
 import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { Fact, Source } from '../lib/facts/schema.ts';
-import type { Settings } from './settings.ts';
+import type { LanguageSetting } from './settings.ts';
 
 export interface VerdictCounts {
   supported: number;
@@ -17,6 +17,8 @@ export interface VerdictCounts {
 /** Content script → background. */
 export type ToBackground =
   | { type: 'casefile:get-facts' }
+  /** What the sender's page needs of the settings (content scripts cannot read the storage). */
+  | { type: 'casefile:get-page-settings' }
   | { type: 'casefile:page-counts'; counts: VerdictCounts; mentions: number }
   | { type: 'casefile:open-source'; sourceId: string; start: number; end: number }
   | {
@@ -32,8 +34,17 @@ export type ToContent =
   | { type: 'casefile:check-selection'; text: string }
   | { type: 'casefile:get-report' }
   | { type: 'casefile:reveal'; text: string; start: number }
-  /** New settings, sent by the background to every tab (pages need no storage listener of their own). */
-  | { type: 'casefile:settings'; settings: Settings };
+  /** The settings changed: each page asks again for its own (`casefile:get-page-settings`). */
+  | { type: 'casefile:settings-changed' };
+
+/**
+ * The settings as one page's content script sees them: whether its own site
+ * is highlighted, and the language, never the list of sites switched off.
+ */
+export interface PageSettings {
+  highlights: boolean;
+  language: LanguageSetting;
+}
 
 export interface FactsReply {
   facts: Fact[];

@@ -1,9 +1,11 @@
 /**
  * The user's settings, kept in the extension's storage (they persist and
- * every part of the extension sees changes at once).
+ * every extension page sees changes at once). Content scripts cannot read
+ * that storage (the background restricts it to trusted contexts): they ask
+ * the background for what their page needs (`casefile:get-page-settings`).
  *
- * Validated by hand rather than with Zod: the content script reads them on
- * every page, and Zod would add tens of kilobytes to what each page loads.
+ * Validated by hand rather than with Zod: the background reads them for
+ * every page that asks, and they are a handful of fields.
  */
 import { browser } from 'wxt/browser';
 import { LANGUAGE_CHOICE_KEY } from '../components/i18n.ts';

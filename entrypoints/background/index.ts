@@ -11,10 +11,16 @@ import {
   seedBundledPack,
 } from '../../lib/db.ts';
 import { detectLanguage } from '../../lib/text/language.ts';
-import { getSettings, watchSettings, type Settings } from '../../utils/settings.ts';
+import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.ts';
 import { formatProblems } from '../../lib/facts/validate-pack.ts';
 import { sourceViewerPath } from '../../lib/source-link.ts';
-import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
+import type {
+  FactsReply,
+  PageSettings,
+  ToBackground,
+  ToContent,
+  VerdictCounts,
+} from '../../utils/messages.ts';
 import { loadBundledPack } from './bundled-seeds.ts';
 
 /** Badge colours: red when the page has a contradicted claim, slate otherwise. */
@@ -173,6 +179,11 @@ export default defineBackground(() => {
       readFacts().then(reply, () => reply(undefined));
       return true;
     }
+    if (message.type === 'casefile:get-page-settings') {
+      // The site is the sender's own frame's, never one the message names.
+      pageSettings(sender.url).then(reply, () => reply(undefined));
+      return true;
+    }
     if (message.type === 'casefile:page-counts' && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
       const frames = counts.get(tabId) ?? new Map<number, VerdictCounts>();
@@ -205,7 +216,7 @@ export default defineBackground(() => {
     counts.delete(tabId);
     lastOpened.delete(tabId);
   });
-  watchSettings((settings) => void tellTabs(settings), new AbortController().signal);
+  watchSettings(() => void tellTabs(), new AbortController().signal);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab starts from nothing; its content script reports
     // again if it finds anything. (The change's url is not given: no `tabs`
@@ -215,6 +226,13 @@ export default defineBackground(() => {
       updateBadge(tabId);
     }
   });
+
+  // Settings and anything else in extension storage are for the extension's
+  // own pages: a content script (a page's renderer) cannot read or write them.
+  // Chrome keeps the level; setting it at every start costs nothing.
+  browser.storage.local
+    .setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((error: unknown) => console.error('[casefile] storage access level', error));
 
   // onStartup also wakes the worker at each browser launch, so a store the
   // user cleared is filled again before the popup is opened. Seeding comes
@@ -252,8 +270,20 @@ export default defineBackground(() => {
  * storage listener of their own. A tab without the content script (a
  * browser page) refuses the message, which is fine.
  */
-async function tellTabs(settings: Settings): Promise<void> {
-  const message: ToContent = { type: 'casefile:settings', settings };
+/** What the page at `url` may know of the settings: whether its site is highlighted, and the language. */
+async function pageSettings(url: string | undefined): Promise<PageSettings> {
+  const settings = await getSettings();
+  let host = '';
+  try {
+    host = new URL(url ?? '').hostname;
+  } catch {
+    // No address (an opaque frame): the global switch alone decides.
+  }
+  return { highlights: highlightsOn(settings, host), language: settings.language };
+}
+
+async function tellTabs(): Promise<void> {
+  const message: ToContent = { type: 'casefile:settings-changed' };
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map((tab) =>

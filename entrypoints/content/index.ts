@@ -6,8 +6,13 @@ import type { CardContent } from '../../components/SourceCard.tsx';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
 import { runToEnd } from '../../lib/steps.ts';
-import type { FactsReply, ToBackground, ToContent, VerdictCounts } from '../../utils/messages.ts';
-import { getSettings, highlightsOn, type Settings } from '../../utils/settings.ts';
+import type {
+  FactsReply,
+  PageSettings,
+  ToBackground,
+  ToContent,
+  VerdictCounts,
+} from '../../utils/messages.ts';
 import type { CardHost } from './card.tsx';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
@@ -127,12 +132,16 @@ class PageController {
         // Cut off from the extension: there is nothing left to listen to.
       }
     });
-    void getSettings().then((settings) => this.applySettings(settings));
+    void this.readSettings();
   }
 
-  private applySettings(settings: Settings): void {
+  /** Asks the background for this page's settings: the storage is not the page's to read. */
+  private async readSettings(): Promise<void> {
+    const settings = (await sendToBackground({ type: 'casefile:get-page-settings' })) as
+      PageSettings | undefined;
+    if (!settings || this.signal.aborted) return;
     this.languageChoice = settings.language;
-    if (highlightsOn(settings, location.hostname)) void this.switchOn();
+    if (settings.highlights) void this.switchOn();
     else this.switchOff();
   }
 
@@ -147,8 +156,8 @@ class PageController {
       reply(this.report());
     } else if (message.type === 'casefile:reveal') {
       this.reveal(message.text, message.start);
-    } else if (message.type === 'casefile:settings') {
-      this.applySettings(message.settings);
+    } else if (message.type === 'casefile:settings-changed') {
+      void this.readSettings();
     }
     return undefined;
   };

@@ -199,4 +199,34 @@ describe('the extension against a page that looks for it and tampers with it', (
     expect(seen.elements).toEqual(['casefile-card']);
     await page.close();
   });
+
+  it('keeps the extension’s storage from its own content script, which a page’s renderer runs', async () => {
+    const page = await openScanned(browser, server, 'article-fr.html');
+    const cdp = await browser.context.newCDPSession(page);
+    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const content = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.origin.includes(browser.extensionId),
+    );
+    expect(content, 'the content script’s world').toBeDefined();
+    const attempt = async (expression: string) => {
+      const { result } = (await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId: content!.id,
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result: { value?: string } };
+      return result.value ?? '';
+    };
+    const tryIt = (call: string) =>
+      `Promise.resolve().then(() => ${call}).then((v) => 'done ' + JSON.stringify(v), (e) => 'refused ' + e.message)`;
+    expect(await attempt(tryIt('chrome.storage.local.get(null)'))).toMatch(/^refused/);
+    expect(
+      await attempt(tryIt(`chrome.storage.local.set({ 'casefile:settings': { enabled: false } })`)),
+    ).toMatch(/^refused/);
+    // The page is still highlighted: nothing was switched off.
+    expect(total(await painted(page))).toBeGreaterThan(0);
+    await page.close();
+  });
 });
