@@ -28,6 +28,8 @@ const MESSAGES = {
     empty: 'Aucune vérification enregistrée.',
     pasted: 'Texte collé',
     exported: (n: number) => `${n} entrée(s) exportée(s).`,
+    omitted: (claims: number, quotes: number) =>
+      `Non gardées dans l’historique : ${claims} affirmation${claims > 1 ? 's' : ''} et ${quotes} citation${quotes > 1 ? 's' : ''} de plus (comptées ci-dessus).`,
   },
   en: {
     title: 'History of checks',
@@ -42,6 +44,8 @@ const MESSAGES = {
     empty: 'No check recorded.',
     pasted: 'Pasted text',
     exported: (n: number) => `${n} entries exported.`,
+    omitted: (claims: number, quotes: number) =>
+      `Not kept in the history: ${claims} more claim${claims === 1 ? '' : 's'} and ${quotes} more quotation${quotes === 1 ? '' : 's'} (counted above).`,
   },
 };
 
@@ -186,6 +190,11 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
                   </li>
                 ))}
               </ul>
+              {entry.omitted && (
+                <p class="meta" data-testid="omitted">
+                  {t.omitted(entry.omitted.claims, entry.omitted.quotes)}
+                </p>
+              )}
             </li>
           ))}
         </ol>

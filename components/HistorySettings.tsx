@@ -81,6 +81,9 @@ export function HistorySettings({ settings, update, t }: HistorySettingsProps) {
         {!valid && t.historyDaysError}
       </div>
       <p class="hint">{t.historyNote}</p>
+      <p class="hint" data-testid="history-limits">
+        {t.historyLimits}
+      </p>
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
-import { checkText, createEngine, type Engine, type TextReport } from '../lib/check-text.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkTextSteps, createEngine, type Engine, type TextReport } from '../lib/check-text.ts';
 import type { CasefileDb } from '../lib/db.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
+import { inSlices, Slicer } from '../lib/steps.ts';
 import type { Messages } from './i18n.ts';
 import { ReportView } from './ReportView.tsx';
 
@@ -39,11 +40,26 @@ export function PasteCheck({
 }) {
   const [text, setText] = useState('');
   const [report, setReport] = useState<TextReport | null>(null);
+  const [checking, setChecking] = useState(false);
+  /** The check under way: a new one (or closing the popup) stops it. */
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), []);
   const check = async (event: Event) => {
     event.preventDefault();
     const input = text.slice(0, MAX_PASTE_CHARS);
     if (input.trim() === '') return;
-    const result = checkText(await storedEngine(db), input);
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
+    setChecking(true);
+    // In slices of a few milliseconds, as in pages: a long text never freezes the popup.
+    const result = await inSlices(
+      checkTextSteps(await storedEngine(db), input),
+      new Slicer(controller.signal),
+    );
+    if (controller.signal.aborted || !result) return;
+    running.current = null;
+    setChecking(false);
     setReport(result);
     onChecked?.(input, result);
   };
@@ -61,8 +77,10 @@ export function PasteCheck({
         />
         <button type="submit">{t.pasteButton}</button>
       </form>
-      <div aria-live="polite" data-testid="paste-result">
-        {report &&
+      <div aria-live="polite" aria-busy={checking} data-testid="paste-result">
+        {checking && <p class="hint">{t.pasteChecking}</p>}
+        {!checking &&
+          report &&
           (report.aboutCase ? (
             <ReportView
               claims={report.claims}

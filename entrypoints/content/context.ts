@@ -17,11 +17,13 @@ import type { ContentScriptDefinition } from 'wxt';
 
 export class ContentScriptContext {
   private readonly abortController = new AbortController();
+  readonly contentScriptName: string;
+  readonly options?: Omit<ContentScriptDefinition, 'main'>;
 
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: Omit<ContentScriptDefinition, 'main'>,
-  ) {}
+  constructor(contentScriptName: string, options?: Omit<ContentScriptDefinition, 'main'>) {
+    this.contentScriptName = contentScriptName;
+    this.options = options;
+  }
 
   get signal(): AbortSignal {
     return this.abortController.signal;

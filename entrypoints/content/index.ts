@@ -5,7 +5,7 @@ import { uiLanguage } from '../../components/i18n.ts';
 import type { CardContent } from '../../components/SourceCard.tsx';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
-import { runToEnd } from '../../lib/steps.ts';
+import { inSlices, runToEnd, Slicer } from '../../lib/steps.ts';
 import type {
   FactsReply,
   PageSettings,
@@ -16,7 +16,7 @@ import type {
 import type { CardHost } from './card.tsx';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
-import { inSlices, scanRoot, Slicer, type Check, type Item, type ScanTiming } from './page-scan.ts';
+import { scanRoot, type Check, type Item, type ScanTiming } from './page-scan.ts';
 
 /** The engine's module and the card's, loaded on first use (see modules/lazy-chunks.ts). */
 type EngineModule = typeof import('../../lib/check-text.ts');
@@ -660,7 +660,10 @@ class PageController {
   private async checkSelection(text: string): Promise<void> {
     const [check, { card, module }] = await Promise.all([this.loadEngine(), this.loadCard()]);
     if (!check) return;
-    const content = module.selectionContent(text, runToEnd(check(text, {})), this.language);
+    // In slices like a pass: a selection of a whole long page must not freeze it.
+    const report = await inSlices(check(text, {}), new Slicer(this.signal));
+    if (!report) return;
+    const content = module.selectionContent(text, report, this.language);
     const selection = window.getSelection();
     const anchor =
       selection && selection.rangeCount > 0

@@ -13,6 +13,7 @@ import {
   type Mention,
   type PageContext,
 } from '../../lib/mentions/find-mentions.ts';
+import { inSlices, type Slicer } from '../../lib/steps.ts';
 import type { Span } from '../../lib/text/span.ts';
 import { domPointAt, visibleTextSteps, type VisibleText } from '../../lib/text/visible-text.ts';
 
@@ -34,13 +35,6 @@ const CHUNK_CHARS = 4000;
  * characters; a feed or a portal is longer, and many subjects.
  */
 const PAGE_CONTEXT_MAX_CHARS = 12_000;
-
-/**
- * Chunks are read one after the other in the same task until it has run
- * this long; then the browser gets the main thread back (input, painting,
- * the page's own scripts) before the next chunk.
- */
-const SLICE_MS = 8;
 
 /** Paragraph breaks in the visible text, where chunks are cut. */
 const PARAGRAPH_BREAK = /\n\n/g;
@@ -64,51 +58,6 @@ function chunksOf(text: string): Span[] {
   }
   if (start < text.length) chunks.push({ start, end: text.length });
   return chunks;
-}
-
-/** The parts of the Prioritized Task Scheduling API used here, where the browser has it. */
-interface TaskScheduler {
-  postTask?: (task: () => void, options: { priority: 'user-visible' }) => Promise<void>;
-}
-
-/**
- * Lets the browser run other tasks (input, painting, the page's scripts).
- * The next slice is posted as an ordinary task, queued behind the page's own:
- * `scheduler.yield()` would resume ahead of them, and a pass of many slices
- * would hold back the page's timers until its end.
- */
-function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * The time budget of one task, shared by everything a pass does (reading the
- * DOM, scanning chunks, building the engine): `pause()` gives the main thread
- * back to the browser once the task has run SLICE_MS, and resolves at once
- * (without a task switch) before that.
- */
-export class Slicer {
-  private start = performance.now();
-
-  constructor(private readonly signal: AbortSignal) {}
-
-  /** Yields to the browser if this task has run its share; false when the pass was aborted. */
-  async pause(): Promise<boolean> {
-    if (performance.now() - this.start > SLICE_MS) {
-      await yieldToBrowser();
-      this.start = performance.now();
-    }
-    return !this.signal.aborted;
-  }
-
-  /** Yields to the browser now (before work that cannot be cut, such as building the engine). */
-  async yieldNow(): Promise<boolean> {
-    await yieldToBrowser();
-    this.start = performance.now();
-    return !this.signal.aborted;
-  }
 }
 
 /** A DOM range over [start, end) of the visible text, or null when it cannot be placed. */
@@ -181,25 +130,6 @@ export async function scanRoot(
     const scanned = performance.now();
     if (report.aboutCase) paint(itemsOf(report, visible, chunk.start, root));
     timing.highlight += performance.now() - scanned;
-  }
-}
-
-/**
- * Runs `steps` to their end within the pass's time budget, adding the time
- * they take to `timing`'s scan when given; null when the pass is aborted on
- * the way.
- */
-export async function inSlices<T>(
-  steps: Generator<void, T, void>,
-  slicer: Slicer,
-  timing?: ScanTiming,
-): Promise<T | null> {
-  for (;;) {
-    if (!(await slicer.pause())) return null;
-    const t = performance.now();
-    const step = steps.next();
-    if (timing) timing.scan += performance.now() - t;
-    if (step.done) return step.value;
   }
 }
 

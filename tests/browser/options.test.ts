@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_LIMITS } from '../../lib/db.ts';
 import type { browser as Browser } from 'wxt/browser';
 import { FactPackSchema, type FactPack } from '../../lib/facts/schema.ts';
 import {
@@ -442,6 +443,9 @@ describe('the options page in Chromium', () => {
     expect(await page.getByTestId('history').isChecked()).toBe(true);
     expect(await days.inputValue()).toBe('30');
     expect(await error.textContent()).toBe('');
+    expect(await page.getByTestId('history-limits').textContent()).toContain(
+      `${HISTORY_LIMITS.perOrigin} entries per site and ${HISTORY_LIMITS.total.toLocaleString('en')} in all`,
+    );
 
     for (const bad of ['400', '0', '2.5']) {
       await days.fill(bad);
