@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
+import { HISTORY_LIMITS } from '../../lib/db.ts';
+import { HISTORY_ENTRY_LIMITS } from '../../lib/history/entry.ts';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { cardOf } from './card.ts';
@@ -106,6 +108,73 @@ describe('the extension against a page that sends its own events', () => {
     await page.waitForTimeout(1000);
     expect(viewers()).toBe(before + 1);
     for (const p of browser.context.pages()) if (p.url().includes('/source.html')) await p.close();
+    await page.close();
+  });
+
+  it('keeps at most its share of history for a page that changes its address and claims without end', async () => {
+    // The attack of a page with thousands of claims that changes its address
+    // every few seconds, sped up: frames of the extension's own, each at a new
+    // address, send what a content script would, one after the other.
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const sent = HISTORY_LIMITS.perOrigin + 10;
+    await page.evaluate(async (count) => {
+      const claim = (i: number) => ({
+        text: `Le site Coco a été fermé le 25 juillet 2024 (message ${i}).`,
+        start: 0,
+        end: 10,
+        verdict: 'contradicted',
+        reason: 'r',
+        reasons: { fr: 'r', en: 'r' },
+        checks: [],
+      });
+      for (let n = 0; n < count; n++) {
+        const frame = document.createElement('iframe');
+        frame.src = `/popup.html?flood=${n}`;
+        await new Promise((loaded) => {
+          frame.onload = loaded;
+          document.body.append(frame);
+        });
+        const framed = frame.contentWindow as unknown as { chrome: typeof chrome };
+        await framed.chrome.runtime.sendMessage({
+          type: 'casefile:page-checked',
+          url: `https://victim.example/${n}`,
+          title: 'flood',
+          claims: Array.from({ length: 500 }, (_, i) => claim(i)),
+          quotes: [],
+        });
+        frame.remove();
+      }
+    }, sent);
+    const stored = async () =>
+      page.evaluate(async (last) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('casefile');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const rows = await new Promise<{ url: string; results: { claims: unknown[] } }[]>(
+          (resolve, reject) => {
+            const request = db.transaction('history').objectStore('history').getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          },
+        );
+        db.close();
+        const flood = rows.filter((row) => row.url.includes('?flood='));
+        return {
+          entries: flood.length,
+          // The message's address is never used: the sender's is.
+          victim: rows.filter((row) => row.url.includes('victim.example')).length,
+          largest: Math.max(0, ...flood.map((row) => row.results.claims.length)),
+          newest: flood.some((row) => row.url.endsWith(`?flood=${last}`)),
+        };
+      }, sent - 1);
+    await expect.poll(async () => (await stored()).newest, { timeout: 20_000 }).toBe(true);
+    const seen = await stored();
+    expect(seen.entries).toBe(HISTORY_LIMITS.perOrigin);
+    expect(seen.victim).toBe(0);
+    expect(seen.largest).toBe(HISTORY_ENTRY_LIMITS.claims);
     await page.close();
   });
 });
