@@ -201,7 +201,7 @@ const DATE_EVENT_CUE =
 function wordsAfter(folded: string, end: number): string {
   return folded
     .slice(end, end + 60)
-    .replace(/^[\s:]+/, '')
+    .replace(/^\s+/, '')
     .replace(/^(?:de |d'|of )/, '');
 }
 
@@ -297,6 +297,10 @@ const NARROWING_PLACE =
 const COUNTED_BY_VERB =
   /\b(?:chiffr\w*|eleve\w*|atteint\w*|recens\w*|denombr\w*|ouvertes|totali\w*|number(?:ed|s)?|total(?:led|ed|s)?|recorded|counted|opened|amount(?:ed|s)? to|reach(?:ed|es)?)\b/;
 
+/** Words that make the number after them a label (of a post, a part, an item), not a count. */
+const LABEL_BEFORE =
+  /(?:^|[^\p{L}])(?:posts?|tweets?|messages?|commentaires?|comments?|threads?|articles?|episodes?|parties|partie|parts?|chapitres?|chapters?|saisons?|seasons?|tomes?|vol|pages?|slides?|photos?|videos?|questions?|points?|numeros?|numbers?|no|n°|nr|#)\s*\.?\s*$/u;
+
 function numberSlot(
   sentence: string,
   folded: string,
@@ -306,6 +310,9 @@ function numberSlot(
   known: (slot: string) => readonly number[],
 ): Found | null {
   const span = { start: n.start, end: n.end };
+  // "Post 3 : le parquet…", "épisode 2", "n° 480": a number that labels a
+  // post, a part or an item counts nothing.
+  if (LABEL_BEFORE.test(folded.slice(Math.max(0, n.numberStart - 16), n.numberStart))) return null;
   const after = wordsAfter(folded, n.end);
   const quantity = (slot: string, weak = false): Found => ({
     slots: [slot],

@@ -76,6 +76,11 @@ describe('checkClaim: values of other events are not the case’s', () => {
     [CASE_FR + 'Au terme d’une enquête de cinq ans, le site Coco a fermé.', 'enquête de cinq ans'],
     // Another Coco in a text about the case.
     [CASE_FR + 'Le Coco Bar du quartier ferme lui aussi samedi.', 'Coco Bar'],
+    // A number that labels a post or a part, not a count of what follows.
+    ['Post 0 : Le parquet de Paris a fermé le site Coco le 25 juin 2024.', 'Post 0'],
+    ['Post 3 Le parquet de Paris a fermé le site Coco le 25 juin 2024.', 'Post 3'],
+    ['Épisode 2 – les parquets ont fermé le site Coco le 25 juin 2024.', 'Épisode 2'],
+    ['Thread 480 : victimes du site Coco, fermé le 25 juin 2024.', 'Thread 480'],
   ])('does not contradict %j', (text, fragment) => {
     const claim = claimOf(text, fragment);
     expect(claim?.verdict ?? 'none').not.toBe('contradicted');
