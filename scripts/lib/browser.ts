@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { browser as Browser } from 'wxt/browser';
+import type { PageReport } from '../../components/PageSummary.tsx';
 import { ensureChromium } from './chromium.ts';
 
 /** The built extension: `.output/chrome-mv3`, or `$CASEFILE_OUTPUT_DIR/chrome-mv3` when that is set. */
@@ -74,4 +76,22 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, extensionId, serviceWorker, userDataDir, close: () => context.close() };
+}
+
+/**
+ * What the content script of the top frame showing `url` reports (as the
+ * popup asks it), or null when no tab shows it. Pages with nothing shown
+ * record no measure the page could read: their passes are counted here.
+ */
+export function reportOf(browser: ExtensionBrowser, url: string): Promise<PageReport | null> {
+  return browser.serviceWorker.evaluate(async (address) => {
+    const api = (globalThis as unknown as { chrome: typeof Browser }).chrome;
+    for (const tab of await api.tabs.query({})) {
+      const report = (await api.tabs
+        .sendMessage(tab.id!, { type: 'casefile:get-report' }, { frameId: 0 })
+        .catch(() => null)) as PageReport | null;
+      if (report?.url === address) return report;
+    }
+    return null;
+  }, url);
 }

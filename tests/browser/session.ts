@@ -7,9 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { PageReport } from '../../components/PageSummary.tsx';
 import type { browser as Browser } from 'wxt/browser';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import { launchWithExtension, reportOf, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 /** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
@@ -56,23 +55,6 @@ export async function scanned(page: Page, passes = 1): Promise<void> {
     passes,
     { timeout: 20_000 },
   );
-}
-
-/**
- * What the content script of the top frame showing `url` reports (as the
- * popup asks it), or null when no tab shows it. Pages with nothing shown
- * record no measure the page could read: their passes are counted here.
- */
-export function reportOf(browser: ExtensionBrowser, url: string): Promise<PageReport | null> {
-  return browser.serviceWorker.evaluate(async (address) => {
-    for (const tab of await chrome.tabs.query({})) {
-      const report = (await chrome.tabs
-        .sendMessage(tab.id!, { type: 'casefile:get-report' }, { frameId: 0 })
-        .catch(() => null)) as PageReport | null;
-      if (report?.url === address) return report;
-    }
-    return null;
-  }, url);
 }
 
 /** How many passes the extension has finished over the page (0 before the first, or with none). */
