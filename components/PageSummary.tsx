@@ -16,8 +16,12 @@ export interface PageReport {
   claims: (ClaimResult & { painted: boolean })[];
   quotes: QuoteResult[];
   mentions: number;
-  /** Passes the content script has finished over the page, and the time they took (ms). */
-  passes: { count: number; scan: number; highlight: number };
+  /**
+   * Passes the content script has finished over the page and the time they
+   * took on its main thread (ms), and when the first highlight was painted
+   * (ms from the page's start; null before).
+   */
+  passes: { count: number; scan: number; highlight: number; firstPaint: number | null };
 }
 
 /**

@@ -1,25 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkTextSteps, createEngine, type Engine, type TextReport } from '../lib/check-text.ts';
-import type { CasefileDb } from '../lib/db.ts';
+import { browser } from 'wxt/browser';
+import type { TextReport } from '../lib/check-text.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
-import { inSlices, Slicer } from '../lib/steps.ts';
+import type { CheckReply, CheckRequest } from '../utils/messages.ts';
 import type { Messages } from './i18n.ts';
 import { ReportView } from './ReportView.tsx';
 
 /** Longest text accepted in the box: a long article; past that, use the page itself. */
 const MAX_PASTE_CHARS = 200_000;
 
-/** The engine over the stored facts, built once per page. */
-let engine: Promise<Engine> | null = null;
-
-function storedEngine(db: CasefileDb): Promise<Engine> {
-  engine ??= Promise.all([db.facts.toArray(), db.sources.toArray()]).then(([facts, sources]) =>
-    createEngine(
-      facts.sort((a, b) => a.position - b.position),
-      sources,
-    ),
-  );
-  return engine;
+/**
+ * The report of `text` from the browser's one engine, in the service worker
+ * (the popup builds none of its own, and never freezes while it works).
+ */
+async function checkInWorker(text: string): Promise<TextReport> {
+  const request: CheckRequest = { type: 'casefile:check', chunks: [{ text, at: 0 }] };
+  const reply = (await browser.runtime.sendMessage(request)) as CheckReply | undefined;
+  if (!reply) throw new Error('the extension did not answer');
+  if ('error' in reply) throw new Error(reply.error);
+  const report = reply.reports?.[0];
+  if (!report) throw new Error('no fact is stored');
+  return report;
 }
 
 /**
@@ -28,12 +29,10 @@ function storedEngine(db: CasefileDb): Promise<Engine> {
  * `onChecked` lets the caller keep a record.
  */
 export function PasteCheck({
-  db,
   t,
   sources,
   onChecked,
 }: {
-  db: CasefileDb;
   t: Messages;
   sources?: readonly SourceMeta[];
   onChecked?: (text: string, report: TextReport) => void;
@@ -41,6 +40,7 @@ export function PasteCheck({
   const [text, setText] = useState('');
   const [report, setReport] = useState<TextReport | null>(null);
   const [checking, setChecking] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   /** The check under way: a new one (or closing the popup) stops it. */
   const running = useRef<AbortController | null>(null);
   useEffect(() => () => running.current?.abort(), []);
@@ -52,12 +52,18 @@ export function PasteCheck({
     const controller = new AbortController();
     running.current = controller;
     setChecking(true);
-    // In slices of a few milliseconds, as in pages: a long text never freezes the popup.
-    const result = await inSlices(
-      checkTextSteps(await storedEngine(db), input),
-      new Slicer(controller.signal),
-    );
-    if (controller.signal.aborted || !result) return;
+    setFailure(null);
+    let result: TextReport;
+    try {
+      result = await checkInWorker(input);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      setChecking(false);
+      setFailure(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    // A newer check replaced this one: its answer is the one shown.
+    if (controller.signal.aborted) return;
     running.current = null;
     setChecking(false);
     setReport(result);
@@ -79,6 +85,11 @@ export function PasteCheck({
       </form>
       <div aria-live="polite" aria-busy={checking} data-testid="paste-result">
         {checking && <p class="hint">{t.pasteChecking}</p>}
+        {failure && (
+          <p class="notice error" role="alert">
+            {t.pasteFailed} ({failure})
+          </p>
+        )}
         {!checking &&
           report &&
           (report.aboutCase ? (

@@ -89,7 +89,6 @@ export function PopupApp({ db }: { db: CasefileDb }) {
       </header>
       <PageSummary t={t} sources={sourceList} />
       <PasteCheck
-        db={db}
         t={t}
         sources={sourceList}
         onChecked={(text, report) => void logText(db, text, report)}

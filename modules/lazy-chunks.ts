@@ -1,9 +1,9 @@
 /**
- * The content script's lazily loaded code: the engine (facts, claims,
- * quotations) and the card (Preact and its components) are built as ES
- * modules next to the extension, and the content script imports them only
- * when a page may name the case or a card is first opened. Most pages never
- * do, and pay for a small script instead of the whole checker.
+ * The content script's lazily loaded code: the card (Preact and its
+ * components) is built as an ES module next to the extension, and the
+ * content script imports it only when a card is first opened. Most pages
+ * never open one. (The engine is not in pages at all: it runs once, in the
+ * service worker — entrypoints/background/checker.ts.)
  *
  * WXT bundles each content script into one file; this module adds a second,
  * code-split build of the lazy entries into `<outDir>/lazy/`, and declares
@@ -21,14 +21,13 @@ export const LAZY_DIR = 'lazy';
 
 /** Each lazy module: its output name and its source. */
 const ENTRIES = {
-  engine: 'lib/check-text.ts',
   card: 'entrypoints/content/card.tsx',
 };
 
 export default defineWxtModule({
   name: 'casefile:lazy-chunks',
   setup(wxt) {
-    // Lets `browser.runtime.getURL('/lazy/engine.js')` typecheck.
+    // Lets `browser.runtime.getURL('/lazy/card.js')` typecheck.
     wxt.hooks.hook('prepare:publicPaths', (_wxt, paths) => {
       for (const name of Object.keys(ENTRIES)) paths.push(`${LAZY_DIR}/${name}.js`);
     });

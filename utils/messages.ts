@@ -3,7 +3,7 @@
  * browser: page text goes from a content script to the extension's own
  * service worker at most, never to the network.
  */
-import type { QuoteResult } from '../lib/check-text.ts';
+import type { QuoteResult, TextReport } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { Fact, Source } from '../lib/facts/schema.ts';
 import type { LanguageSetting } from './settings.ts';
@@ -14,9 +14,27 @@ export interface VerdictCounts {
   unverified: number;
 }
 
+/**
+ * Texts to check with the browser's one engine (in the service worker).
+ * Each chunk is a part of a page's visible text and where it starts in it;
+ * `article`, when given, is the whole visible text of a page short enough to
+ * be one article (12,000 characters at most), whose case signals count in
+ * each of its chunks.
+ */
+export interface CheckRequest {
+  type: 'casefile:check';
+  chunks: { text: string; at: number }[];
+  article?: string;
+}
+
+/** The reports of a check request's chunks, in order; null when no fact is stored. */
+export type CheckReply = { reports: TextReport[] | null } | { error: string };
+
 /** Content script → background. */
 export type ToBackground =
-  | { type: 'casefile:get-facts' }
+  | CheckRequest
+  /** The facts with these ids (all when none are named) and every source, for a card. */
+  | { type: 'casefile:get-facts'; ids?: string[] }
   /** What the sender's page needs of the settings (content scripts cannot read the storage). */
   | { type: 'casefile:get-page-settings' }
   | { type: 'casefile:page-counts'; counts: VerdictCounts; mentions: number }

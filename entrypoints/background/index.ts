@@ -21,7 +21,9 @@ import type {
   ToContent,
   VerdictCounts,
 } from '../../utils/messages.ts';
+import { liveQuery } from 'dexie';
 import { loadBundledPack } from './bundled-seeds.ts';
+import { Checker } from './checker.ts';
 
 /** Badge colours: red when the page has a contradicted claim, slate otherwise. */
 const BADGE_CONTRADICTED = '#c62828';
@@ -95,7 +97,16 @@ export default defineBackground(() => {
     };
   }
 
-  /** Records a checked page in the history, unless the user turned the history off. */
+  /** The browser's one engine, built from the stored facts on first need. */
+  const checker = new Checker(readFacts);
+  // Any change to the packs (an import, a removal, a reset, seeding), made
+  // here or in an extension page, is a new set of facts: Dexie tells every
+  // context of the extension.
+  liveQuery(() => db.packs.toArray()).subscribe({
+    next: () => checker.invalidate(),
+    error: (error: unknown) => console.error('[casefile] watching the packs', error),
+  });
+
   /**
    * When each tab last had a tab opened on its behalf: a page that clicks
    * the card's link for itself, again and again, opens one tab, not fifty.
@@ -111,6 +122,7 @@ export default defineBackground(() => {
     return true;
   }
 
+  /** Records a checked page in the history, unless the user turned the history off. */
   async function logPage(
     message: Extract<ToBackground, { type: 'casefile:page-checked' }>,
   ): Promise<void> {
@@ -175,8 +187,21 @@ export default defineBackground(() => {
     // Only this extension's own parts; their claims of where they are come
     // from `sender`, never from the message.
     if (sender.id !== browser.runtime.id) return undefined;
+    if (message.type === 'casefile:check') {
+      checker.check(message).then(
+        (reports) => reply({ reports }),
+        (error: unknown) =>
+          reply({ error: error instanceof Error ? error.message : String(error) }),
+      );
+      return true;
+    }
     if (message.type === 'casefile:get-facts') {
-      readFacts().then(reply, () => reply(undefined));
+      const wanted = message.ids && new Set(message.ids);
+      readFacts().then(
+        ({ facts, sources }) =>
+          reply({ facts: wanted ? facts.filter((f) => wanted.has(f.id)) : facts, sources }),
+        () => reply(undefined),
+      );
       return true;
     }
     if (message.type === 'casefile:get-page-settings') {

@@ -6,7 +6,10 @@ import type { CardContent } from '../../components/SourceCard.tsx';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
 import { inSlices, runToEnd, Slicer } from '../../lib/steps.ts';
+import type { TextReport } from '../../lib/check-text.ts';
 import type {
+  CheckReply,
+  CheckRequest,
   FactsReply,
   PageSettings,
   ToBackground,
@@ -16,18 +19,17 @@ import type {
 import type { CardHost } from './card.tsx';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
-import { scanRoot, type Check, type Item, type ScanTiming } from './page-scan.ts';
+import { scanRoot, type Item, type ScanTiming } from './page-scan.ts';
 
-/** The engine's module and the card's, loaded on first use (see modules/lazy-chunks.ts). */
-type EngineModule = typeof import('../../lib/check-text.ts');
+/** The card's module, loaded on first use (see modules/lazy-chunks.ts). */
 type CardModule = typeof import('./card.tsx');
 
 /**
- * Imports one of the lazily built modules. They live in the extension (no
- * network) and cost nothing on the many pages that never need them.
+ * Imports the lazily built card. It lives in the extension (no network) and
+ * costs nothing on the many pages that never open a card.
  */
-function importLazy<T>(path: '/lazy/engine.js' | '/lazy/card.js'): Promise<T> {
-  return import(/* @vite-ignore */ browser.runtime.getURL(path)) as Promise<T>;
+function importCard(): Promise<CardModule> {
+  return import(/* @vite-ignore */ browser.runtime.getURL('/lazy/card.js')) as Promise<CardModule>;
 }
 
 export default defineContentScript({
@@ -78,6 +80,34 @@ function sendToBackground(message: ToBackground): Promise<unknown> {
   }
 }
 
+/** Times a check is sent again when no answer came (the service worker was stopped under it). */
+const CHECK_ATTEMPTS = 4;
+
+/**
+ * Checks chunks with the browser's one engine, in the service worker. Chrome
+ * stops an idle worker (and may stop a busy one): a request cut off that way
+ * gets no answer, and is sent again — the next message starts the worker
+ * anew. Null when the extension is gone or has no facts; an error the worker
+ * reports (a request past its limits) is logged, not retried.
+ */
+async function askCheck(request: Omit<CheckRequest, 'type'>): Promise<TextReport[] | null> {
+  for (let attempt = 0; attempt < CHECK_ATTEMPTS; attempt++) {
+    if (attempt > 0) await new Promise((resume) => setTimeout(resume, 100 * 2 ** attempt));
+    const reply = (await sendToBackground({ type: 'casefile:check', ...request })) as
+      CheckReply | undefined;
+    if (!reply) {
+      if (!browser.runtime?.id) return null;
+      continue;
+    }
+    if ('error' in reply) {
+      console.error('[casefile] the check was refused:', reply.error);
+      return null;
+    }
+    return reply.reports;
+  }
+  return null;
+}
+
 /**
  * How often a page with highlights checks that the extension is still there
  * and that the page has not tampered with what is painted. Chrome leaves an
@@ -92,8 +122,7 @@ const GUARD_MS = 1000;
 
 class PageController {
   private readonly signal: AbortSignal;
-  private check: Check | null = null;
-  private engineModule: Promise<EngineModule> | null = null;
+  /** The facts the cards opened so far have shown, and every source: asked for when a card needs them. */
   private facts = new Map<string, Fact>();
   private sources = new Map<string, Source>();
   private painter: Painter | null = null;
@@ -162,31 +191,19 @@ class PageController {
     return undefined;
   };
 
-  /**
-   * The engine's check, built once from the facts the background reads from
-   * IndexedDB; its code is imported at the same time as the facts arrive.
-   */
-  private async loadEngine(slicer?: Slicer): Promise<Check | null> {
-    if (this.check) return this.check;
-    this.engineModule ??= importLazy<EngineModule>('/lazy/engine.js');
-    const [reply, { createEngine, checkTextSteps }] = await Promise.all([
-      sendToBackground({ type: 'casefile:get-facts' }) as Promise<FactsReply | undefined>,
-      this.engineModule,
-    ]);
-    // Evaluating the module took a task of its own; building the engine takes another.
-    if (slicer && !(await slicer.yieldNow())) return null;
-    if (this.check) return this.check;
-    if (!reply || reply.facts.length === 0) return null;
-    this.facts = new Map(reply.facts.map((f) => [f.id, f]));
-    this.sources = new Map(reply.sources.map((s) => [s.id, s]));
-    const engine = createEngine(reply.facts, reply.sources);
-    this.check = (text, page) => checkTextSteps(engine, text, undefined, page);
-    return this.check;
+  /** Makes sure the facts and sources a card will show are here, asking the background for the missing ones. */
+  private async loadFacts(ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.facts.has(id));
+    if (missing.length === 0 && this.sources.size > 0) return;
+    const reply = (await sendToBackground({ type: 'casefile:get-facts', ids: missing })) as
+      FactsReply | undefined;
+    for (const fact of reply?.facts ?? []) this.facts.set(fact.id, fact);
+    for (const source of reply?.sources ?? []) this.sources.set(source.id, source);
   }
 
   /** The card, whose code (Preact and the card's components) is imported when first shown. */
   private async loadCard(): Promise<{ card: CardHost; module: CardModule }> {
-    this.cardModule ??= importLazy<CardModule>('/lazy/card.js');
+    this.cardModule ??= importCard();
     const module = await this.cardModule;
     this.card ??= new module.CardHost(this.ctx);
     return { card: this.card, module };
@@ -315,13 +332,7 @@ class PageController {
     for (const root of candidates) {
       if (pass.signal.aborted) break;
       try {
-        await scanRoot(
-          () => this.loadEngine(slicer),
-          root,
-          (items) => this.add(items),
-          slicer,
-          timing,
-        );
+        await scanRoot(askCheck, root, (items) => this.add(items), slicer, timing);
       } catch (error) {
         // One part of the page that cannot be read must not stop the others.
         console.error('[casefile] could not read part of the page', error);
@@ -337,7 +348,7 @@ class PageController {
   }
 
   /** The passes over the page so far, and their time: for the popup, the tests and the benchmark. */
-  private passes = { count: 0, scan: 0, highlight: 0 };
+  private passes = { count: 0, scan: 0, highlight: 0, firstPaint: null as number | null };
   /** Passes not yet recorded as User Timing measures. */
   private unmeasured: (ScanTiming & { start: number })[] = [];
 
@@ -364,6 +375,8 @@ class PageController {
       if (!this.listeners) this.listen();
       this.guard();
       this.styleDocument();
+      // When the reader first saw something, from the page's start (for the benchmark).
+      this.passes.firstPaint ??= performance.now();
     }
     for (const item of items) {
       this.items.push(item);
@@ -641,7 +654,7 @@ class PageController {
     };
     const rects = item.range.getClientRects();
     const anchor = rects[rects.length - 1] ?? item.range.getBoundingClientRect();
-    const { card } = await this.loadCard();
+    const [{ card }] = await Promise.all([this.loadCard(), this.loadFacts(factIdsOf(content))]);
     await card.show(content, anchor, this.cardEnv(true), focus);
   }
 
@@ -658,12 +671,16 @@ class PageController {
 
   /** Checks text the user selected, even where highlighting is off, and shows the result in a card. */
   private async checkSelection(text: string): Promise<void> {
-    const [check, { card, module }] = await Promise.all([this.loadEngine(), this.loadCard()]);
-    if (!check) return;
-    // In slices like a pass: a selection of a whole long page must not freeze it.
-    const report = await inSlices(check(text, {}), new Slicer(this.signal));
-    if (!report) return;
+    // The engine runs in the service worker: a selection of a whole long page
+    // does not freeze the page.
+    const [reports, { card, module }] = await Promise.all([
+      askCheck({ chunks: [{ text, at: 0 }] }),
+      this.loadCard(),
+    ]);
+    const report = reports?.[0];
+    if (!report || this.signal.aborted) return;
     const content = module.selectionContent(text, report, this.language);
+    await this.loadFacts(factIdsOf(content));
     const selection = window.getSelection();
     const anchor =
       selection && selection.rangeCount > 0
@@ -671,6 +688,11 @@ class PageController {
         : new DOMRect(window.innerWidth / 2 - 200, 80, 0, 0);
     await card.show(content, anchor, this.cardEnv(false), true);
   }
+}
+
+/** The facts a card's checks name. */
+function factIdsOf(content: CardContent): string[] {
+  return content.claim?.checks.map((check) => check.factId) ?? [];
 }
 
 /**

@@ -1,18 +1,16 @@
 /**
- * Scanning a part of the page: its visible text, read in slices, first for
- * mentions of the case (cheap, in the content script itself), then, only
- * for the parts about the case, through the engine, whose code is loaded on
- * first need. The results become DOM ranges. Knows the DOM and the engine's
- * output shape, nothing about painting or cards.
+ * Scanning a part of the page: its visible text, read in slices and cut in
+ * chunks; the chunks that may name the case (one native search each) go to
+ * the browser's one engine, in the service worker, and their reports come
+ * back as DOM ranges. The page's main thread only reads text and places
+ * ranges. Knows the DOM and the engine's output shape, nothing about
+ * painting or cards.
  */
 import type { QuoteResult, TextReport } from '../../lib/check-text.ts';
 import type { ClaimResult } from '../../lib/claims/check-claim.ts';
-import {
-  caseSignals,
-  findMentions,
-  type Mention,
-  type PageContext,
-} from '../../lib/mentions/find-mentions.ts';
+import type { Mention } from '../../lib/mentions/find-mentions.ts';
+import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
+import type { CheckRequest } from '../../utils/messages.ts';
 import { inSlices, type Slicer } from '../../lib/steps.ts';
 import type { Span } from '../../lib/text/span.ts';
 import { domPointAt, visibleTextSteps, type VisibleText } from '../../lib/text/visible-text.ts';
@@ -76,14 +74,14 @@ function rangeOf(visible: VisibleText, start: number, end: number): Range | null
 }
 
 /**
- * The engine's check of one text, in steps (loaded lazily: see
- * modules/lazy-chunks.ts): each `next()` does a few sentences, the last
- * returns the report.
+ * Checks chunks with the engine (in the service worker): their reports in
+ * order, or null when there is nothing to check against or the extension
+ * cannot be reached.
  */
-export type Check = (text: string, page: PageContext) => Generator<void, TextReport, void>;
+export type AskCheck = (request: Omit<CheckRequest, 'type'>) => Promise<TextReport[] | null>;
 
-/** The engine's check, loaded and built on first call; null when there are no facts to check against. */
-export type LoadCheck = () => Promise<Check | null>;
+/** Chunks sent in one request, at most: a round trip per 32 000 characters of a long page. */
+const BATCH_CHARS = 32_000;
 
 export interface ScanTiming {
   /** Milliseconds spent finding mentions and claims. */
@@ -93,13 +91,14 @@ export interface ScanTiming {
 }
 
 /**
- * Scans `root` chunk by chunk, in slices of at most about SLICE_MS, and hands
- * each chunk's items to `paint`. A chunk that is not about the case costs one
- * mention scan; the engine is loaded (`loadCheck`) only for one that is.
- * Stops early when the pass is aborted.
+ * Scans `root`: its visible text in slices of at most about SLICE_MS, then
+ * the chunks that may name the case, sent to the engine in batches, and
+ * hands each chunk's items to `paint`. A page whose chunks cannot name the
+ * case costs the text walk and one native search per chunk. Stops early
+ * when the pass is aborted.
  */
 export async function scanRoot(
-  loadCheck: LoadCheck,
+  askCheck: AskCheck,
   root: Node,
   paint: (items: Item[]) => void,
   slicer: Slicer,
@@ -108,28 +107,46 @@ export async function scanRoot(
   // The page's text, a thousand nodes at a time within the task's budget.
   const visible = await inSlices(visibleTextSteps(root), slicer, timing);
   if (!visible) return;
+  const t = performance.now();
+  const candidates = chunksOf(visible.text).filter((chunk) =>
+    mayMentionCase(visible.text.slice(chunk.start, chunk.end)),
+  );
   // An article read in several chunks is one page: its case signals count
-  // in every chunk. A feed or a portal is many subjects: each chunk alone.
-  const signals =
-    visible.text.length <= PAGE_CONTEXT_MAX_CHARS ? caseSignals(visible.text) : undefined;
-  for (const chunk of chunksOf(visible.text)) {
+  // in every chunk (the engine reads them from the whole text). A feed or a
+  // portal is many subjects: each chunk alone.
+  const article =
+    visible.text.length <= PAGE_CONTEXT_MAX_CHARS && candidates.length > 0
+      ? visible.text
+      : undefined;
+  timing.scan += performance.now() - t;
+  for (let first = 0; first < candidates.length;) {
+    let last = first + 1;
+    let size = candidates[first]!.end - candidates[first]!.start;
+    while (last < candidates.length && size < BATCH_CHARS) {
+      size += candidates[last]!.end - candidates[last]!.start;
+      last += 1;
+    }
+    const batch = candidates.slice(first, last);
+    first = last;
     if (!(await slicer.pause())) return;
-    const t = performance.now();
-    const text = visible.text.slice(chunk.start, chunk.end);
-    const page: PageContext = signals
-      ? { signals: { at: signals.at.map((at) => at - chunk.start), ids: signals.ids } }
-      : {};
-    const aboutCase = findMentions(text, page).aboutCase;
-    timing.scan += performance.now() - t;
-    // Most chunks of most pages stop here, without the engine.
-    if (!aboutCase) continue;
-    const check = await loadCheck();
-    if (!check) return;
-    const report = await inSlices(check(text, page), slicer, timing);
-    if (!report) return;
-    const scanned = performance.now();
-    if (report.aboutCase) paint(itemsOf(report, visible, chunk.start, root));
-    timing.highlight += performance.now() - scanned;
+    const sent = performance.now();
+    const asked = askCheck({
+      chunks: batch.map((chunk) => ({
+        text: visible.text.slice(chunk.start, chunk.end),
+        at: chunk.start,
+      })),
+      ...(article !== undefined && { article }),
+    });
+    timing.scan += performance.now() - sent;
+    const reports = await asked;
+    if (!reports) return;
+    if (!(await slicer.pause())) return;
+    const received = performance.now();
+    batch.forEach((chunk, i) => {
+      const report = reports[i];
+      if (report?.aboutCase) paint(itemsOf(report, visible, chunk.start, root));
+    });
+    timing.highlight += performance.now() - received;
   }
 }
 

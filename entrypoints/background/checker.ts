@@ -1,0 +1,68 @@
+/**
+ * The one engine of the browser: built in the service worker from the
+ * stored facts, the first time a page, the popup or a selection asks for a
+ * check, and kept while the worker lives. Pages send the text of their
+ * chunks and get reports back; they hold neither the engine nor the facts.
+ * The worker may be stopped whenever it is idle (Chrome does so after 30 s):
+ * the next request builds the engine again, and a request cut off by a stop
+ * is sent again by its page (see `askCheck` in the content script).
+ */
+import { checkText, createEngine, type Engine, type TextReport } from '../../lib/check-text.ts';
+import { caseSignals, type PageContext } from '../../lib/mentions/find-mentions.ts';
+import type { CheckRequest, FactsReply } from '../../utils/messages.ts';
+
+/** The most text one request may carry: a long selection or pasted article, a batch of a page's chunks. */
+export const MAX_CHECK_CHARS = 2_000_000;
+
+/** The longest article whose case signals count in each of its chunks (the page's own rule, enforced here). */
+const ARTICLE_MAX_CHARS = 12_000;
+
+export class Checker {
+  private engine: Promise<Engine | null> | null = null;
+  private readonly readFacts: () => Promise<FactsReply>;
+
+  constructor(readFacts: () => Promise<FactsReply>) {
+    this.readFacts = readFacts;
+  }
+
+  /** Drops the engine: the facts changed, the next check builds it again. */
+  invalidate(): void {
+    this.engine = null;
+  }
+
+  private build(): Promise<Engine | null> {
+    this.engine ??= this.readFacts().then(
+      ({ facts, sources }) => (facts.length > 0 ? createEngine(facts, sources) : null),
+      (error: unknown) => {
+        this.engine = null;
+        throw error;
+      },
+    );
+    return this.engine;
+  }
+
+  /**
+   * The report of each chunk of the request, in order, with offsets into the
+   * chunk; null when there are no facts to check against. Throws a
+   * RangeError for a request past its limits (a page cannot make the one
+   * engine of the browser work for minutes on its behalf).
+   */
+  async check(request: CheckRequest): Promise<TextReport[] | null> {
+    const size = request.chunks.reduce((n, chunk) => n + chunk.text.length, 0);
+    if (size + (request.article?.length ?? 0) > MAX_CHECK_CHARS)
+      throw new RangeError(`a check of ${size} characters is past the limit of ${MAX_CHECK_CHARS}`);
+    const engine = await this.build();
+    if (!engine) return null;
+    // An article's case signals, once for all its chunks.
+    const article =
+      request.article !== undefined && request.article.length <= ARTICLE_MAX_CHARS
+        ? caseSignals(request.article)
+        : undefined;
+    return request.chunks.map(({ text, at }) => {
+      const page: PageContext = article
+        ? { signals: { at: article.at.map((position) => position - at), ids: article.ids } }
+        : {};
+      return checkText(engine, text, page);
+    });
+  }
+}
