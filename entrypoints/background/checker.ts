@@ -20,9 +20,15 @@ const ARTICLE_MAX_CHARS = 12_000;
 export class Checker {
   private engine: Promise<Engine | null> | null = null;
   private readonly readFacts: () => Promise<FactsReply>;
+  private readonly onBuilt: (factCount: number) => void;
 
-  constructor(readFacts: () => Promise<FactsReply>) {
+  /** `onBuilt` hears of each build, with the number of facts (the worker logs it). */
+  constructor(
+    readFacts: () => Promise<FactsReply>,
+    onBuilt: (factCount: number) => void = () => {},
+  ) {
     this.readFacts = readFacts;
+    this.onBuilt = onBuilt;
   }
 
   /** Drops the engine: the facts changed, the next check builds it again. */
@@ -32,7 +38,12 @@ export class Checker {
 
   private build(): Promise<Engine | null> {
     this.engine ??= this.readFacts().then(
-      ({ facts, sources }) => (facts.length > 0 ? createEngine(facts, sources) : null),
+      ({ facts, sources }) => {
+        if (facts.length === 0) return null;
+        const engine = createEngine(facts, sources);
+        this.onBuilt(facts.length);
+        return engine;
+      },
       (error: unknown) => {
         this.engine = null;
         throw error;

@@ -98,7 +98,9 @@ export default defineBackground(() => {
   }
 
   /** The browser's one engine, built from the stored facts on first need. */
-  const checker = new Checker(readFacts);
+  const checker = new Checker(readFacts, (count) =>
+    console.info(`[casefile] engine built from ${count} facts`),
+  );
   // Any change to the packs (an import, a removal, a reset, seeding), made
   // here or in an extension page, is a new set of facts: Dexie tells every
   // context of the extension.

@@ -270,6 +270,19 @@ describe('the options page in Chromium', () => {
   });
 
   it('imports a pack, then replaces it when the same id comes again', async () => {
+    // The service worker's engine, built before the import, is built again
+    // with the pack's fact at the next check after it.
+    const built: string[] = [];
+    browser.serviceWorker.on('console', (message) => built.push(message.text()));
+    const checkInPopup = async () => {
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.getByLabel(/Paste a text|Collez un texte/).fill('Le site coco.gg a été fermé.');
+      await popup.getByRole('button', { name: /^(Check|Vérifier)$/ }).click();
+      await popup.getByTestId('paste-result').locator('li').first().waitFor({ timeout: 10_000 });
+      await popup.close();
+    };
+    await checkInPopup();
     const page = await openOptions();
     await page.getByTestId('language').selectOption('en');
     const path = tempFile('my-notes.json', JSON.stringify(notesPack('my-notes', 'Mes notes')));
@@ -287,6 +300,10 @@ describe('the options page in Chromium', () => {
     expect(await packRows(page).count()).toBe(2);
     // The bundled pack first.
     expect(await packRows(page).first().getAttribute('data-pack-id')).toBe('coco-2024');
+
+    built.length = 0;
+    await checkInPopup();
+    expect(built).toContain('[casefile] engine built from 38 facts');
 
     await importFile(page, path);
     await expect.poll(() => status.textContent()).toBe('Replaced Mes notes: 1 fact');
