@@ -133,7 +133,12 @@ interface BundleFigures {
   /** The file of the build that holds the card's code, when it can be told. */
   cardFile: string | null;
   cardLazy: boolean;
+  /** Whether the content script, or a script it loads, holds the engine (its reasons' wording). */
+  engineInPage: boolean;
 }
+
+/** Words of the engine's reasons (lib/claims/reasons.ts): where they are, the engine is. */
+const ENGINE_MARKER = 'the sources say';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -179,7 +184,11 @@ function bundleFigures(): BundleFigures {
   // Lazy: the content script names another script of the build to load, and
   // the card's code is not in the content script itself.
   const cardLazy = loads.length > 0 && cardFile !== contentRel;
+  const engineInPage = [CONTENT_SCRIPT, ...loads.map((p) => join(EXTENSION_DIR, p))].some((file) =>
+    readFileSync(file, 'utf8').includes(ENGINE_MARKER),
+  );
   return {
+    engineInPage,
     bytes: Buffer.byteLength(code),
     gzipBytes: gzipSync(code).length,
     loads,
@@ -402,6 +411,8 @@ interface LoadRun {
   longestTask: number;
   longTasks: number;
   highlights: Highlights | null;
+  /** When the first highlight was painted, in ms from the page's start (extension runs). */
+  firstHighlight: number;
   /** The feed only: while ADDED_POSTS posts arrive. */
   arrival?: {
     extension: number;
@@ -433,8 +444,8 @@ async function loadRun(
     const state = await pageState(page);
     // A page with nothing shown has no measure in its timeline: its passes
     // are asked of the content script, as the popup asks.
-    if (options.ext && state.scans.length === 0) {
-      const passes = (await reportOf(options.ext, page.url()))?.passes;
+    const passes = options.ext ? (await reportOf(options.ext, page.url()))?.passes : undefined;
+    if (state.scans.length === 0) {
       if (passes && passes.count > 0) {
         state.scans = [passes.scan, ...Array<number>(passes.count - 1).fill(0)];
         state.highlights = [passes.highlight];
@@ -455,6 +466,7 @@ async function loadRun(
       longestTask: Math.max(0, ...state.longTasks.map(([, d]) => d)),
       longTasks: state.longTasks.length,
       highlights: painted,
+      firstHighlight: passes?.firstPaint ?? Number.NaN,
     };
 
     if (options.addPosts) {
@@ -831,6 +843,11 @@ interface Summary {
   longestTaskWorst: number;
   longestTaskPlain: number;
   heapKB: number;
+  /** The tab's JS heap after a collection, with the extension and without (KB). */
+  heapWithKB: number;
+  heapWithoutKB: number;
+  /** Median time from the page's start to the first highlight (ms). */
+  firstHighlight: number;
   highlights: number;
   highlightsMax: number;
   byKind: Record<string, number>;
@@ -878,6 +895,9 @@ function summarise(page: BenchPage, f: BrowserFigures): Summary {
     longestTaskWorst: Math.max(...f.ext.map((r) => r.longestTask)),
     longestTaskPlain: pick(f.plain, 'longestTask'),
     heapKB: (pick(f.ext, 'heap') - pick(f.plain, 'heap')) / 1024,
+    heapWithKB: pick(f.ext, 'heap') / 1024,
+    heapWithoutKB: pick(f.plain, 'heap') / 1024,
+    firstHighlight: pick(f.ext, 'firstHighlight'),
     highlights: median(f.ext.map((r) => r.highlights?.total ?? 0)),
     highlightsMax: Math.max(...f.ext.map((r) => r.highlights?.total ?? 0)),
     byKind: f.ext[f.ext.length - 1]?.highlights?.byKind ?? {},
@@ -934,7 +954,8 @@ function report(
     fmt(s.mainThread),
     taskMs(s.longestTask),
     fmt(s.extLongest),
-    fmt(s.heapKB, 0),
+    Number.isFinite(s.firstHighlight) ? fmt(s.firstHighlight, 0) : 'n/a',
+    `${fmt(s.heapWithKB, 0)} / ${fmt(s.heapWithoutKB, 0)}`,
   ]);
   const feed = summaries.find((s) => s.arrival);
   if (feed?.arrival) {
@@ -948,6 +969,7 @@ function report(
       fmt(feed.arrival.mainThread),
       taskMs(feed.arrival.longestTask),
       fmt(feed.arrival.extLongest),
+      '',
       '',
     ]);
   }
@@ -963,7 +985,8 @@ function report(
         'main-thread ms',
         'longest task ms',
         "extension's longest task ms",
-        'heap KB',
+        'first highlight ms',
+        'tab heap KB with / without',
       ],
       rows,
     ),
@@ -977,8 +1000,8 @@ function report(
   (one per spelling; mark.js ignores case), in the same browser with the extension switched off, forced
   layout included; ratio = extension ÷ mark.js.
 - main-thread ms: the tab's main-thread task time (CDP Performance.getMetrics TaskDuration, thread time)
-  with the extension minus without it, once settled: loading the content script, building the engine,
-  the passes, and the rendering work they cause. On this shared machine the page's own load varies by tens of
+  with the extension minus without it, once settled: loading the content script, the passes (reading
+  text, sending chunks to the service worker, placing the ranges), and the rendering work they cause. On this shared machine the page's own load varies by tens of
   milliseconds between runs, so the idle targets are judged on the traced figure (extension's tasks ms, in the
   details): the tasks that ran the extension's code, timed by Chrome itself, trace overhead included.
 - longest task ms: the longest task the Long Tasks API saw in the page with the extension, whoever ran it
@@ -986,7 +1009,11 @@ function report(
 - extension's longest task ms: from Chrome traces of the same load (${TRACE_RUNS} runs), the longest main-thread
   task that ran the extension's code. The page's parsing, style, layout and paint tasks are not counted, even
   when the extension's highlights make them longer: compare the longest task with and without the extension.
-- heap KB: JSHeapUsedSize after a forced garbage collection, with the extension minus without.
+- first highlight ms: from the page's start (navigation) to the first highlight painted, as the content
+  script reports it.
+- tab heap KB: the tab's JSHeapUsedSize after a forced garbage collection, with the extension and without
+  (the content script's isolated world included). The engine and the facts are not in the tab: they are in
+  the service worker, once for the whole browser.
 `);
 
   out.push('### Details\n');
@@ -1118,64 +1145,66 @@ function report(
   const feedPage = byName.get('feed-5mb');
   const nodeValues = [...node.values()];
   const minMBps = Math.min(...nodeValues.map((n) => n.mentionMBps));
-  const minSentences = Math.min(...nodeValues.map((n) => n.sentencesPerSecond));
+  const feedNode = node.get('feed-5mb');
   const targets: [string, boolean, string][] = [];
-  if (ordinary)
-    targets.push([
-      'ordinary 200 KB page: extension main-thread time ≤ 3 ms',
-      ordinary.extTasks <= 3,
-      `traced: ${fmt(ordinary.extTasks)} ms (with − without: ${fmt(ordinary.mainThread)} ms ±${fmt(ordinary.taskPlainSpread / 2)})`,
-    ]);
-  if (unrelated)
-    targets.push([
-      'unrelated 1 MB coco page: ≤ 15 ms, and 0 highlights',
-      unrelated.extTasks <= 15 && unrelated.highlightsMax === 0,
-      `traced: ${fmt(unrelated.extTasks)} ms (with − without: ${fmt(unrelated.mainThread)} ms); ${unrelated.highlightsMax} highlights`,
-    ]);
   if (casePage)
     targets.push([
-      '1 MB case page: scan + highlight ≤ 60 ms and ≤ 1/5 of mark.js',
-      casePage.extension <= 60 && casePage.extension <= casePage.markjs / 5,
-      `${fmt(casePage.extension)} ms; mark.js ${fmt(casePage.markjs)} ms (ratio ${fmt(casePage.ratio, 2)})`,
+      "case-1mb: the extension's main-thread cost in the page ≤ 0.15 × mark.js",
+      casePage.extension <= 0.15 * casePage.markjs,
+      `${fmt(casePage.extension)} ms (traced tasks ${fmt(casePage.extTasks)} ms); mark.js ${fmt(casePage.markjs)} ms ` +
+        `(ratio ${fmt(casePage.ratio, 2)}); first highlight ${fmt(casePage.firstHighlight, 0)} ms after the page's start`,
     ]);
   if (feedPage) {
-    // At load the page's own parsing and layout take long tasks with or without
-    // the extension: only the extension's tasks count. While posts arrive the
-    // page alone has none, so any long task then is the extension's doing
-    // (its scripts, or the rendering its highlights cost).
     const arrival = feedPage.arrival;
-    const arrivalLongest =
-      arrival && arrival.longestTaskPlain === 0
-        ? arrival.longestTask
-        : (arrival?.extLongest ?? Number.NaN);
     targets.push([
-      `5 MB feed: no task over 50 ms, including while ${ADDED_POSTS} posts arrive`,
-      feedPage.extLongest <= 50 && arrivalLongest <= 50,
-      `load: the extension's longest task ${fmt(feedPage.extLongest)} ms (the page's own: ` +
-        `${taskMs(feedPage.longestTaskPlain)}); arriving: longest task ${taskMs(arrivalLongest)} ms ` +
-        `(page alone ${taskMs(arrival?.longestTaskPlain ?? Number.NaN)})`,
+      `feed-5mb: no task of the extension's over 30 ms, at load and while ${ADDED_POSTS} posts arrive`,
+      feedPage.extLongestWorst <= 30 && (arrival?.extLongestWorst ?? Number.NaN) <= 30,
+      `load: longest ${fmt(feedPage.extLongest)} ms (worst run ${fmt(feedPage.extLongestWorst)}); ` +
+        `arriving: longest ${fmt(arrival?.extLongest ?? Number.NaN)} ms (worst run ${fmt(arrival?.extLongestWorst ?? Number.NaN)})`,
+    ]);
+    // Medians of runs of one page, with and without: within 10 % (the noise of this machine's runs).
+    const plainLongest = feedPage.longestTaskPlain;
+    targets.push([
+      "feed-5mb: the page's own longest task not made longer by the extension (within 10 %)",
+      feedPage.longestTask <= plainLongest * 1.1 + 1,
+      `with ${taskMs(feedPage.longestTask)} ms, without ${taskMs(plainLongest)} ms (Long Tasks API, medians)`,
     ]);
   }
+  if (unrelated)
+    targets.push([
+      'coco-unrelated-1mb: ≤ 15 ms on the page’s main thread, and 0 highlights',
+      unrelated.extTasks <= 15 && unrelated.highlightsMax === 0,
+      `traced: ${fmt(unrelated.extTasks)} ms (measures ${fmt(unrelated.extension)} ms); ${unrelated.highlightsMax} highlights`,
+    ]);
+  if (ordinary)
+    targets.push([
+      'ordinary-200kb: ≤ 2 ms on the page’s main thread',
+      ordinary.extTasks <= 2,
+      `traced: ${fmt(ordinary.extTasks)} ms (measures ${fmt(ordinary.extension)} ms)`,
+    ]);
   targets.push([
-    'Node: mention scanning ≥ 100 MB/s',
-    minMBps >= 100,
-    `${fmt(minMBps)} MB/s on the slowest page`,
+    'Node: mentions ≥ 150 MB/s on every bench page',
+    minMBps >= 150,
+    nodeValues.map((n, i) => `${pages[i]!.name} ${fmt(n.mentionMBps)}`).join(', ') + ' MB/s',
   ]);
+  if (feedNode)
+    targets.push([
+      'Node: claims ≥ 50,000 sentences/s on the feed',
+      feedNode.sentencesPerSecond >= 50_000,
+      `${fmt(feedNode.sentencesPerSecond, 0)} sentences/s`,
+    ]);
   targets.push([
-    'Node: claim checking ≥ 20,000 sentences/s',
-    minSentences >= 20_000,
-    `${fmt(minSentences, 0)} sentences/s on the slowest page`,
-  ]);
-  targets.push([
-    'content script ≤ 60 KB minified; card loaded only when first needed',
-    bundle.bytes <= 60_000 && bundle.cardLazy,
-    `${fmt(bundle.bytes / 1000)} KB; card lazily loaded: ${bundle.cardLazy ? 'yes' : 'no'}`,
+    'one engine per browser: none in pages (an 8,000-fact pack costs a page nothing after the first build)',
+    !bundle.engineInPage,
+    bundle.engineInPage
+      ? 'the content script holds the engine'
+      : "the content script holds neither engine nor facts; the service worker's engine is built once",
   ]);
   out.push('\n## Targets\n');
   out.push(
     table(
       ['target', 'result', 'measured'],
-      targets.map(([name, ok, measured]) => [name, ok ? 'PASS' : 'FAIL', measured]),
+      targets.map(([name, ok, measured]) => [name, ok ? 'met' : 'not met', measured]),
     ),
   );
   out.push(`\n${targets.filter(([, ok]) => ok).length} of ${targets.length} targets met.\n`);
@@ -1199,6 +1228,9 @@ function report(
     figure(`${s.name}.longest-task-page-alone`, s.longestTaskPlain, 'ms');
     figure(`${s.name}.extension-longest-task`, s.extLongest, 'ms');
     figure(`${s.name}.heap`, s.heapKB, 'KB', 0);
+    figure(`${s.name}.heap-with-extension`, s.heapWithKB, 'KB', 0);
+    figure(`${s.name}.heap-without-extension`, s.heapWithoutKB, 'KB', 0);
+    figure(`${s.name}.first-highlight`, s.firstHighlight, 'ms');
     figure(`${s.name}.highlights`, s.highlights, 'ranges', 0);
     if (s.arrival) {
       figure(`${s.name}.arrival.extension`, s.arrival.extension, 'ms');
@@ -1219,6 +1251,7 @@ function report(
   figure('content-script.bytes', bundle.bytes, 'bytes', 0);
   figure('content-script.gzip', bundle.gzipBytes / 1000, 'KB');
   figure('content-script.card-lazy', bundle.cardLazy ? 1 : 0, 'boolean', 0);
+  figure('content-script.engine-in-page', bundle.engineInPage ? 1 : 0, 'boolean', 0);
   out.push(lines.join('\n'));
   console.log(out.join('\n'));
 }
