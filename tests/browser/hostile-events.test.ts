@@ -6,7 +6,7 @@ import { HISTORY_ENTRY_LIMITS } from '../../lib/history/entry.ts';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { cardOf } from './card.ts';
-import { openScanned, startSession } from './session.ts';
+import { openScanned, startSession, tabOf } from './session.ts';
 
 declare const chrome: typeof Browser;
 
@@ -175,6 +175,40 @@ describe('the extension against a page that sends its own events', () => {
     expect(seen.entries).toBe(HISTORY_LIMITS.perOrigin);
     expect(seen.victim).toBe(0);
     expect(seen.largest).toBe(HISTORY_ENTRY_LIMITS.claims);
+    await page.close();
+  });
+
+  it('lists the page’s own findings in the popup, not those of a frame that answers first', async () => {
+    // A frame of another site runs in another process: while the page's main
+    // thread is busy, the frame's content script would answer the popup first.
+    const otherSite = server.origin.replace('127.0.0.1', 'localhost');
+    const page = await browser.context.newPage();
+    await page.goto(
+      `${server.origin}/hostile/busy-top.html?other=${encodeURIComponent(otherSite)}`,
+    );
+    await expect.poll(() => page.frames().length, { timeout: 20_000 }).toBe(2);
+    const frame = page.frames().find((f) => f.url().includes('frame.html'))!;
+    for (const target of [page, frame])
+      await expect
+        .poll(
+          () =>
+            target.evaluate(() =>
+              [...CSS.highlights.values()].some((highlight) => highlight.size > 0),
+            ),
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+    const tabId = await tabOf(browser, 'busy-top.html?other=' + encodeURIComponent(otherSite));
+    expect(tabId).toBeGreaterThan(0);
+    await page.evaluate(() => (window as unknown as { __busy(ms: number): void }).__busy(3000));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const claim = popup.locator('.page-summary li.page-claim').first();
+    await claim.waitFor({ timeout: 15_000 });
+    const texts = await popup.locator('.page-summary li.page-claim').allTextContents();
+    expect(texts.join('\n')).toContain('Le site Coco a été fermé le 25 juin 2024 par la justice.');
+    expect(texts.join('\n')).not.toContain('Selon le parquet, le site coco.gg');
+    await popup.close();
     await page.close();
   });
 });
