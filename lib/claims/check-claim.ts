@@ -298,8 +298,22 @@ const COUNTED_BY_VERB =
   /\b(?:chiffr\w*|eleve\w*|atteint\w*|recens\w*|denombr\w*|ouvertes|totali\w*|number(?:ed|s)?|total(?:led|ed|s)?|recorded|counted|opened|amount(?:ed|s)? to|reach(?:ed|es)?)\b/;
 
 /** Words that make the number after them a label (of a post, a part, an item), not a count. */
-const LABEL_BEFORE =
-  /(?:^|[^\p{L}])(?:posts?|tweets?|messages?|commentaires?|comments?|threads?|articles?|episodes?|parties|partie|parts?|chapitres?|chapters?|saisons?|seasons?|tomes?|vol|pages?|slides?|photos?|videos?|questions?|points?|numeros?|numbers?|no|n°|nr|#)\s*\.?\s*$/u;
+const LABEL_WORD = String.raw`(?:posts?|tweets?|messages?|commentaires?|comments?|threads?|articles?|episodes?|parties|partie|parts?|chapitres?|chapters?|saisons?|seasons?|tomes?|vol|pages?|slides?|photos?|videos?|questions?|points?|numeros?|numbers?|no|n°|nr|#)\s*\.?\s*$`;
+/** A label word heading the sentence (after nothing but punctuation): "Post 3 Le parquet…". */
+const LABEL_AT_START = new RegExp(String.raw`^[\s\p{P}]*${LABEL_WORD}`, 'u');
+/** A label word anywhere, when its number is set off after it: "… (post 3) : …". */
+const LABEL_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])${LABEL_WORD}`, 'u');
+/** What sets a label's number off from the words after it. */
+const LABEL_SEPARATOR = /^\s*(?:$|[:)\]–—-]|\.\s)/;
+
+/** Whether the number `n` labels a post, a part or an item (see LABEL_WORD). */
+function isLabel(folded: string, n: NumberValue): boolean {
+  const before = folded.slice(0, n.numberStart);
+  if (LABEL_AT_START.test(before)) return true;
+  return (
+    LABEL_ANYWHERE.test(before.slice(-16)) && LABEL_SEPARATOR.test(folded.slice(n.end, n.end + 3))
+  );
+}
 
 function numberSlot(
   sentence: string,
@@ -310,9 +324,10 @@ function numberSlot(
   known: (slot: string) => readonly number[],
 ): Found | null {
   const span = { start: n.start, end: n.end };
-  // "Post 3 : le parquet…", "épisode 2", "n° 480": a number that labels a
-  // post, a part or an item counts nothing.
-  if (LABEL_BEFORE.test(folded.slice(Math.max(0, n.numberStart - 16), n.numberStart))) return null;
+  // "Post 3 : le parquet…", "Épisode 2 – …", "(n° 480)": a number that labels
+  // a post, a part or an item counts nothing. A label heads the sentence, or
+  // is set off after its number; "dans ce post 7 pays…" counts.
+  if (isLabel(folded, n)) return null;
   const after = wordsAfter(folded, n.end);
   const quantity = (slot: string, weak = false): Found => ({
     slots: [slot],

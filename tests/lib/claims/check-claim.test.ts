@@ -81,6 +81,7 @@ describe('checkClaim: values of other events are not the case’s', () => {
     ['Post 3 Le parquet de Paris a fermé le site Coco le 25 juin 2024.', 'Post 3'],
     ['Épisode 2 – les parquets ont fermé le site Coco le 25 juin 2024.', 'Épisode 2'],
     ['Thread 480 : victimes du site Coco, fermé le 25 juin 2024.', 'Thread 480'],
+    [CASE_FR + 'Le site Coco (post 3) : les parquets l’ont fermé le 25 juin 2024.', 'post 3'],
   ])('does not contradict %j', (text, fragment) => {
     const claim = claimOf(text, fragment);
     expect(claim?.verdict ?? 'none').not.toBe('contradicted');
@@ -126,6 +127,19 @@ describe('checkClaim: values of other events are not the case’s', () => {
       /2011 et 2020 belongs to another event \(another trial or affair\)/,
     );
     expect(claim?.reasons.fr).toMatch(/se rapporte à un autre événement \(un autre procès/);
+  });
+});
+
+describe('checkClaim: a word that can label a number, used as a word', () => {
+  it.each([
+    [CASE_FR + 'Dans ce post 7 pays ont mené des opérations contre le site Coco.', '7 pays'],
+    [
+      CASE_FR + 'Comme le dit ce post 32 051 procédures liées au site Coco ont été ouvertes.',
+      '32 051',
+    ],
+    [CASE_EN + 'In his post 32,051 proceedings were linked to Coco.', '32,051'],
+  ])('still contradicts %j', (text, fragment) => {
+    expect(claimOf(text, fragment)?.verdict).toBe('contradicted');
   });
 });
 
