@@ -37,24 +37,28 @@ const PAGE_CONTEXT_MAX_CHARS = 12_000;
 /** Paragraph breaks in the visible text, where chunks are cut. */
 const PARAGRAPH_BREAK = /\n\n/g;
 
-/** The visible text cut into chunks at paragraph breaks. */
-function chunksOf(text: string): Span[] {
+/**
+ * The visible text cut into chunks at paragraph breaks, none longer than
+ * twice CHUNK_CHARS: a run without breaks is cut where it must be, so that
+ * no chunk (and no batch) grows past what the engine accepts in one request.
+ */
+export function chunksOf(text: string): Span[] {
   const chunks: Span[] = [];
   let start = 0;
   let lastBreak = -1;
-  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
-    if (match.index - start > CHUNK_CHARS && lastBreak > start) {
-      chunks.push({ start, end: lastBreak });
-      start = lastBreak;
+  const close = (end: number) => {
+    while (end - start > CHUNK_CHARS * 2) {
+      chunks.push({ start, end: start + CHUNK_CHARS });
+      start += CHUNK_CHARS;
     }
+    if (end > start) chunks.push({ start, end });
+    start = end;
+  };
+  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+    if (match.index - start > CHUNK_CHARS) close(lastBreak > start ? lastBreak : match.index);
     lastBreak = match.index;
   }
-  // A long run without breaks is cut where it must be.
-  while (text.length - start > CHUNK_CHARS * 2) {
-    chunks.push({ start, end: start + CHUNK_CHARS });
-    start += CHUNK_CHARS;
-  }
-  if (start < text.length) chunks.push({ start, end: text.length });
+  close(text.length);
   return chunks;
 }
 
@@ -139,7 +143,9 @@ export async function scanRoot(
     });
     timing.scan += performance.now() - sent;
     const reports = await asked;
-    if (!reports) return;
+    // A batch the engine could not check (refused, or no answer) costs only
+    // its own chunks: the rest of the page is still read.
+    if (!reports) continue;
     if (!(await slicer.pause())) return;
     const received = performance.now();
     batch.forEach((chunk, i) => {
