@@ -59,6 +59,9 @@ const MAX_PAINTED = 1000;
  */
 const RESCAN_DELAY_MS = 400;
 
+/** Passes kept for the measures of a page that shows nothing yet (the latest ones). */
+const MAX_UNMEASURED = 100;
+
 /** A page that keeps changing is written to the history at most this often. */
 const LOG_INTERVAL_MS = 5000;
 
@@ -80,32 +83,63 @@ function sendToBackground(message: ToBackground): Promise<unknown> {
   }
 }
 
-/** Times a check is sent again when no answer came (the service worker was stopped under it). */
-const CHECK_ATTEMPTS = 4;
+/** Times a request is sent in all when no answer comes (the service worker was stopped under it). */
+const ATTEMPTS = 4;
+
+/** Requests sent again so far, for the popup's report (and the tests that stop the worker). */
+let resent = 0;
+
+/** `promise`, or undefined once `ms` have passed without it settling (or when it fails). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    const settle = (value: T | undefined) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    promise.then(settle, () => settle(undefined));
+  });
+}
 
 /**
- * Checks chunks with the browser's one engine, in the service worker. Chrome
- * stops an idle worker (and may stop a busy one): a request cut off that way
- * gets no answer, and is sent again — the next message starts the worker
- * anew. Null when the extension is gone or has no facts; an error the worker
- * reports (a request past its limits) is logged, not retried.
+ * Asks the background, again when no answer comes. Chrome stops an idle
+ * service worker (and may stop a busy one): a message cut off that way gets
+ * no answer — an error, or sometimes nothing at all, hence the `timeoutMs`
+ * — and the next message starts the worker anew. Undefined when the
+ * extension is gone or never answered.
+ */
+async function askBackground<T>(message: ToBackground, timeoutMs = 5000): Promise<T | undefined> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (attempt > 0) {
+      await new Promise((resume) => setTimeout(resume, 100 * 2 ** attempt));
+      resent += 1;
+    }
+    const reply = (await within(sendToBackground(message), timeoutMs)) as T | undefined;
+    if (reply !== undefined) return reply;
+    if (!browser.runtime?.id) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Checks chunks with the browser's one engine, in the service worker: the
+ * reports, or null when the extension is gone or has no facts. An error the
+ * worker reports (a request past its limits) is logged, not retried. An
+ * answer is awaited five seconds, and a millisecond more for every hundred
+ * characters (a long selection takes the engine seconds).
  */
 async function askCheck(request: Omit<CheckRequest, 'type'>): Promise<TextReport[] | null> {
-  for (let attempt = 0; attempt < CHECK_ATTEMPTS; attempt++) {
-    if (attempt > 0) await new Promise((resume) => setTimeout(resume, 100 * 2 ** attempt));
-    const reply = (await sendToBackground({ type: 'casefile:check', ...request })) as
-      CheckReply | undefined;
-    if (!reply) {
-      if (!browser.runtime?.id) return null;
-      continue;
-    }
-    if ('error' in reply) {
-      console.error('[casefile] the check was refused:', reply.error);
-      return null;
-    }
-    return reply.reports;
+  const size = request.chunks.reduce((n, chunk) => n + chunk.text.length, 0);
+  const reply = await askBackground<CheckReply>(
+    { type: 'casefile:check', ...request },
+    5000 + size / 100,
+  );
+  if (!reply) return null;
+  if ('error' in reply) {
+    console.error('[casefile] the check was refused:', reply.error);
+    return null;
   }
-  return null;
+  return reply.reports;
 }
 
 /**
@@ -248,14 +282,32 @@ class PageController {
     const pass = new AbortController();
     this.pass = pass;
     this.observe([document.body]);
-    await this.scan([document.body]);
-    // Then the open shadow roots of web components, found by a walk of every
-    // element: in slices, after the page's own text has been read.
-    const shadows = await inSlices(shadowRootSteps(document.body), new Slicer(pass.signal));
-    if (!shadows || shadows.length === 0 || pass.signal.aborted) return;
-    for (const shadow of shadows) this.styleShadow(shadow);
-    this.observe(shadows);
-    await this.scan(shadows);
+    await this.oneAtATime(async () => {
+      await this.scan([document.body]);
+      // Then the open shadow roots of web components, found by a walk of every
+      // element: in slices, after the page's own text has been read.
+      const shadows = await inSlices(shadowRootSteps(document.body), new Slicer(pass.signal));
+      if (!shadows || shadows.length === 0 || pass.signal.aborted) return;
+      for (const shadow of shadows) this.styleShadow(shadow);
+      this.observe(shadows);
+      await this.scan(shadows);
+    });
+  }
+
+  /** The pass under way, or the last one: passes run one after the other. */
+  private reading: Promise<void> = Promise.resolve();
+
+  /**
+   * Runs `pass` once the pass before it has ended. Two passes at once would
+   * both wait on the engine: the later one could remove a part's items while
+   * the earlier one's answer for the same part is on its way (and then adds
+   * them twice), and a busy page would keep several requests of its own in
+   * the service worker, which every tab shares.
+   */
+  private oneAtATime(pass: () => Promise<void>): Promise<void> {
+    const next = this.reading.then(pass, pass);
+    this.reading = next.catch(() => undefined);
+    return next;
   }
 
   private guardTimer: ReturnType<typeof setInterval> | null = null;
@@ -343,6 +395,8 @@ class PageController {
     this.passes.scan += timing.scan;
     this.passes.highlight += timing.highlight;
     this.unmeasured.push({ start: started, ...timing });
+    // A page that changes for hours without showing anything keeps only its latest passes.
+    if (this.unmeasured.length > MAX_UNMEASURED) this.unmeasured.shift();
     if (this.items.length > 0) this.measure();
     this.reportCounts();
   }
@@ -460,6 +514,7 @@ class PageController {
       quotes: items.flatMap((item) => (item.kind === 'quote' ? [item.quote] : [])),
       mentions: items.filter((item) => item.kind === 'mention').length,
       passes: { ...this.passes },
+      resent,
     };
   }
 
@@ -504,8 +559,12 @@ class PageController {
   }
 
   /** Reads again only the parts of the page that changed. */
-  private async rescan(): Promise<void> {
-    if (!this.painter) return;
+  private rescan(): Promise<void> {
+    return this.oneAtATime(() => this.rescanNow());
+  }
+
+  private async rescanNow(): Promise<void> {
+    if (!this.painter || this.pending.size === 0) return;
     const changed = new Set([...this.pending].filter((node) => node.isConnected));
     this.pending.clear();
     // The outermost changed parts: an inner one is read with its ancestor.

@@ -40,7 +40,7 @@ export function tabOf(browser: ExtensionBrowser, name: string): Promise<number> 
   return browser.serviceWorker.evaluate(async (file) => {
     for (const tab of await chrome.tabs.query({})) {
       const report = (await chrome.tabs
-        .sendMessage(tab.id!, { type: 'casefile:get-report' })
+        .sendMessage(tab.id!, { type: 'casefile:get-report' }, { frameId: 0 })
         .catch(() => null)) as { url?: string } | null;
       if (report?.url?.endsWith(file)) return tab.id!;
     }
