@@ -89,7 +89,7 @@ const en = {
   historyDaysAfter: 'days',
   historyDaysError: `Enter a whole number of days from ${MIN_HISTORY_DAYS} to ${MAX_HISTORY_DAYS}.`,
   historyNote: 'The history stays in this browser; older entries are deleted.',
-  historyLimits: `Each entry keeps up to ${HISTORY_ENTRY_LIMITS.claims} claims (contradicted ones first) and ${HISTORY_ENTRY_LIMITS.quotes} quotations. The history keeps up to ${HISTORY_LIMITS.perOrigin} entries per site and ${HISTORY_LIMITS.total.toLocaleString('en')} in all: past these, the oldest are deleted first.`,
+  historyLimits: `Each entry keeps up to ${HISTORY_ENTRY_LIMITS.claims} claims (contradicted ones first) and ${HISTORY_ENTRY_LIMITS.quotes} quotations. The history keeps up to ${HISTORY_LIMITS.perOrigin} entries per site (origin) and ${HISTORY_LIMITS.total.toLocaleString('en')} in all: past these, the oldest are deleted first.`,
 
   languageHeading: 'Language',
   languageLabel: 'Interface language',
@@ -167,7 +167,7 @@ const fr: OptionsMessages = {
   historyDaysAfter: 'jours',
   historyDaysError: `Saisissez un nombre entier de jours, de ${MIN_HISTORY_DAYS} à ${MAX_HISTORY_DAYS}.`,
   historyNote: `L’historique reste dans ce navigateur${NBSP}; les entrées plus anciennes sont supprimées.`,
-  historyLimits: `Chaque entrée garde jusqu’à ${HISTORY_ENTRY_LIMITS.claims} affirmations (les contredites d’abord) et ${HISTORY_ENTRY_LIMITS.quotes} citations. L’historique garde jusqu’à ${HISTORY_LIMITS.perOrigin} entrées par site et ${HISTORY_LIMITS.total.toLocaleString('fr')} en tout${NBSP}: au-delà, les plus anciennes sont supprimées en premier.`,
+  historyLimits: `Chaque entrée garde jusqu’à ${HISTORY_ENTRY_LIMITS.claims} affirmations (les contredites d’abord) et ${HISTORY_ENTRY_LIMITS.quotes} citations. L’historique garde jusqu’à ${HISTORY_LIMITS.perOrigin} entrées par site (origine) et ${HISTORY_LIMITS.total.toLocaleString('fr')} en tout${NBSP}: au-delà, les plus anciennes sont supprimées en premier.`,
 
   languageHeading: 'Langue',
   languageLabel: 'Langue de l’interface',

@@ -34,6 +34,9 @@ const MENU_ID = 'casefile-check-selection';
 /** The least time between two tabs opened on one tab's behalf (the source viewer from a card). */
 const OPEN_TAB_INTERVAL_MS = 1000;
 
+/** The least time between two history records of one tab. */
+const LOG_INTERVAL_MS = 2000;
+
 export default defineBackground(() => {
   const db = new CasefileDb();
 
@@ -114,6 +117,17 @@ export default defineBackground(() => {
    * the card's link for itself, again and again, opens one tab, not fifty.
    */
   const lastOpened = new Map<number, number>();
+
+  /** When each tab last had a page recorded in the history. */
+  const lastLogged = new Map<number, number>();
+
+  /** Whether a tab may have another history record written now (at most one every LOG_INTERVAL_MS). */
+  function mayLog(tabId: number): boolean {
+    const now = Date.now();
+    if (now - (lastLogged.get(tabId) ?? Number.NEGATIVE_INFINITY) < LOG_INTERVAL_MS) return false;
+    lastLogged.set(tabId, now);
+    return true;
+  }
 
   /** Whether a tab may have another tab opened for it now (at most one a second). */
   function mayOpenTab(tabId: number): boolean {
@@ -208,7 +222,7 @@ export default defineBackground(() => {
     }
     if (message.type === 'casefile:get-page-settings') {
       // The site is the sender's own frame's, never one the message names.
-      pageSettings(sender.url).then(reply, () => reply(undefined));
+      pageSettings(sender.url, sender.origin).then(reply, () => reply(undefined));
       return true;
     }
     if (message.type === 'casefile:page-counts' && sender.tab?.id !== undefined) {
@@ -222,8 +236,11 @@ export default defineBackground(() => {
     if (message.type === 'casefile:page-checked') {
       // The page's address is the sender's: a content script cannot file a
       // history entry for another page.
+      // Pages, not their frames; and at most one record every two seconds
+      // per tab (a page's content script writes one every five at most).
       const url = sender.tab ? (sender.url ?? sender.tab.url ?? '') : '';
-      if (!sender.tab || !url) return undefined;
+      if (!sender.tab?.id || !url || sender.frameId !== 0) return undefined;
+      if (!mayLog(sender.tab.id)) return undefined;
       void logPage({ ...message, url }).catch((error: unknown) =>
         console.error('[casefile] history', error),
       );
@@ -242,6 +259,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     counts.delete(tabId);
     lastOpened.delete(tabId);
+    lastLogged.delete(tabId);
   });
   watchSettings(() => void tellTabs(), new AbortController().signal);
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -298,11 +316,16 @@ export default defineBackground(() => {
  * browser page) refuses the message, which is fine.
  */
 /** What the page at `url` may know of the settings: whether its site is highlighted, and the language. */
-async function pageSettings(url: string | undefined): Promise<PageSettings> {
+async function pageSettings(
+  url: string | undefined,
+  origin: string | undefined,
+): Promise<PageSettings> {
   const settings = await getSettings();
   let host = '';
   try {
-    host = new URL(url ?? '').hostname;
+    // An about:blank or srcdoc frame has no host of its own: its creator's
+    // origin says which site it belongs to.
+    host = new URL(url ?? '').hostname || new URL(origin ?? '').hostname;
   } catch {
     // No address (an opaque frame): the global switch alone decides.
   }

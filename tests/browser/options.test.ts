@@ -461,7 +461,7 @@ describe('the options page in Chromium', () => {
     expect(await days.inputValue()).toBe('30');
     expect(await error.textContent()).toBe('');
     expect(await page.getByTestId('history-limits').textContent()).toContain(
-      `${HISTORY_LIMITS.perOrigin} entries per site and ${HISTORY_LIMITS.total.toLocaleString('en')} in all`,
+      `${HISTORY_LIMITS.perOrigin} entries per site (origin) and ${HISTORY_LIMITS.total.toLocaleString('en')} in all`,
     );
 
     for (const bad of ['400', '0', '2.5']) {
