@@ -1,9 +1,9 @@
 /**
  * Work in steps: a generator that pauses (`yield`) between pieces of a long
- * computation and returns its result at the end. The content script and the
- * popup drive such steps within a time budget (`inSlices`), so that neither
- * the page nor the popup freezes; tests and the command line run them at
- * once (`runToEnd`).
+ * computation and returns its result at the end. The content script drives
+ * such steps within a time budget (`inSlices`: the walk of a page's text,
+ * the search for shadow roots), so that the page never freezes; tests and
+ * the command line run them at once (`runToEnd`).
  */
 
 /** Runs `steps` to their end in one go and returns their result. */
