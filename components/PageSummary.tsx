@@ -22,8 +22,6 @@ export interface PageReport {
    * (ms from the page's start; null before).
    */
   passes: { count: number; scan: number; highlight: number; firstPaint: number | null };
-  /** Requests to the service worker sent again because no answer came. */
-  resent: number;
 }
 
 /**

@@ -86,9 +86,6 @@ function sendToBackground(message: ToBackground): Promise<unknown> {
 /** Times a request is sent in all when no answer comes (the service worker was stopped under it). */
 const ATTEMPTS = 4;
 
-/** Requests sent again so far, for the popup's report (and the tests that stop the worker). */
-let resent = 0;
-
 /** `promise`, or undefined once `ms` have passed without it settling (or when it fails). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return new Promise((resolve) => {
@@ -110,10 +107,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
  */
 async function askBackground<T>(message: ToBackground, timeoutMs = 5000): Promise<T | undefined> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (attempt > 0) {
-      await new Promise((resume) => setTimeout(resume, 100 * 2 ** attempt));
-      resent += 1;
-    }
+    if (attempt > 0) await new Promise((resume) => setTimeout(resume, 100 * 2 ** attempt));
     const reply = (await within(sendToBackground(message), timeoutMs)) as T | undefined;
     if (reply !== undefined) return reply;
     if (!browser.runtime?.id) return undefined;
@@ -514,7 +508,6 @@ class PageController {
       quotes: items.flatMap((item) => (item.kind === 'quote' ? [item.quote] : [])),
       mentions: items.filter((item) => item.kind === 'mention').length,
       passes: { ...this.passes },
-      resent,
     };
   }
 
