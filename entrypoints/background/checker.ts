@@ -52,28 +52,80 @@ export class Checker {
     return this.engine;
   }
 
+  /** Requests waiting, per asker (a tab's id, -1 for the extension's pages), and the askers in turn. */
+  private readonly queues = new Map<number, Job[]>();
+  private readonly turns: number[] = [];
+  private working = false;
+
   /**
    * The report of each chunk of the request, in order, with offsets into the
    * chunk; null when there are no facts to check against. Throws a
-   * RangeError for a request past its limits (a page cannot make the one
-   * engine of the browser work for minutes on its behalf).
+   * RangeError for a request past its limits. Askers take turns chunk by
+   * chunk (`asker`: the tab the request comes from), and the worker gives
+   * the thread back every SLICE_MS: a page with megabytes of case text
+   * slows its own checks, not every tab's.
    */
-  async check(request: CheckRequest): Promise<TextReport[] | null> {
+  async check(request: CheckRequest, asker = -1): Promise<TextReport[] | null> {
     const size = request.chunks.reduce((n, chunk) => n + chunk.text.length, 0);
     if (size + (request.article?.length ?? 0) > MAX_CHECK_CHARS)
       throw new RangeError(`a check of ${size} characters is past the limit of ${MAX_CHECK_CHARS}`);
     const engine = await this.build();
     if (!engine) return null;
     // An article's case signals, once for all its chunks.
-    const article =
+    const signals =
       request.article !== undefined && request.article.length <= ARTICLE_MAX_CHARS
         ? caseSignals(request.article)
         : undefined;
-    return request.chunks.map(({ text, at }) => {
-      const page: PageContext = article
-        ? { signals: { at: article.at.map((position) => position - at), ids: article.ids } }
-        : {};
-      return checkText(engine, text, page);
+    return new Promise((resolve) => {
+      const job: Job = { engine, chunks: request.chunks, signals, reports: [], resolve };
+      const queue = this.queues.get(asker);
+      if (queue) queue.push(job);
+      else {
+        this.queues.set(asker, [job]);
+        this.turns.push(asker);
+      }
+      void this.work();
     });
   }
+
+  /** Checks one chunk of each asker's first request in turn, until none waits. */
+  private async work(): Promise<void> {
+    if (this.working) return;
+    this.working = true;
+    let sliceStart = performance.now();
+    while (this.turns.length > 0) {
+      const asker = this.turns.shift()!;
+      const queue = this.queues.get(asker)!;
+      const job = queue[0]!;
+      const { text, at } = job.chunks[job.reports.length]!;
+      const page: PageContext = job.signals
+        ? { signals: { at: job.signals.at.map((p) => p - at), ids: job.signals.ids } }
+        : {};
+      job.reports.push(checkText(job.engine, text, page));
+      if (job.reports.length === job.chunks.length) {
+        queue.shift();
+        job.resolve(job.reports);
+      }
+      if (queue.length > 0) this.turns.push(asker);
+      else this.queues.delete(asker);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        // New requests (another tab's) join the turns before the next chunk.
+        await new Promise((resume) => setTimeout(resume, 0));
+        sliceStart = performance.now();
+      }
+    }
+    this.working = false;
+  }
 }
+
+/** One request in the worker: its chunks, the reports so far, and who waits for them. */
+interface Job {
+  engine: Engine;
+  chunks: CheckRequest['chunks'];
+  signals: ReturnType<typeof caseSignals> | undefined;
+  reports: TextReport[];
+  resolve: (reports: TextReport[]) => void;
+}
+
+/** The worker's share of its thread between two looks at its messages (ms). */
+const SLICE_MS = 20;

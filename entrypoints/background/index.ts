@@ -204,7 +204,7 @@ export default defineBackground(() => {
     // from `sender`, never from the message.
     if (sender.id !== browser.runtime.id) return undefined;
     if (message.type === 'casefile:check') {
-      checker.check(message).then(
+      checker.check(message, sender.tab?.id ?? -1).then(
         (reports) => reply({ reports }),
         (error: unknown) =>
           reply({ error: error instanceof Error ? error.message : String(error) }),

@@ -96,4 +96,30 @@ describe('Checker (the service worker’s one engine)', () => {
     ).rejects.toThrow(RangeError);
     expect(read).not.toHaveBeenCalled();
   });
+
+  it('lets askers take turns: a short request is answered before a long one of another tab ends', async () => {
+    // 100 chunks of 5,000 characters take the worker well over one slice:
+    // the short request, come meanwhile, is served at the first turn.
+    const checker = new Checker(() => Promise.resolve(stored));
+    const chunk = { text: (FIRST + SECOND + '\n\n').repeat(30), at: 0 };
+    const answered: string[] = [];
+    const long = checker
+      .check({ type: 'casefile:check', chunks: Array.from({ length: 100 }, () => chunk) }, 1)
+      .then((reports) => answered.push(`long ${reports?.length}`));
+    const short = checker
+      .check({ type: 'casefile:check', chunks: [{ text: SECOND, at: 0 }] }, 2)
+      .then((reports) => answered.push(`short ${reports?.length}`));
+    await Promise.all([long, short]);
+    expect(answered).toEqual(['short 1', 'long 100']);
+  });
+
+  it('answers one asker’s requests in the order they came, each with its own reports', async () => {
+    const checker = new Checker(() => Promise.resolve(stored));
+    const [first, second] = await Promise.all([
+      checker.check({ type: 'casefile:check', chunks: [{ text: FIRST, at: 0 }] }, 7),
+      checker.check({ type: 'casefile:check', chunks: [{ text: SECOND, at: 0 }] }, 7),
+    ]);
+    expect(first).toEqual([checkText(engine, FIRST)]);
+    expect(second).toEqual([checkText(engine, SECOND)]);
+  });
 });
