@@ -194,8 +194,7 @@ class PageController {
 
   /** Asks the background for this page's settings: the storage is not the page's to read. */
   private async readSettings(): Promise<void> {
-    const settings = (await sendToBackground({ type: 'casefile:get-page-settings' })) as
-      PageSettings | undefined;
+    const settings = await askBackground<PageSettings>({ type: 'casefile:get-page-settings' });
     if (!settings || this.signal.aborted) return;
     this.languageChoice = settings.language;
     if (settings.highlights) void this.switchOn();
@@ -223,8 +222,7 @@ class PageController {
   private async loadFacts(ids: readonly string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.facts.has(id));
     if (missing.length === 0 && this.sources.size > 0) return;
-    const reply = (await sendToBackground({ type: 'casefile:get-facts', ids: missing })) as
-      FactsReply | undefined;
+    const reply = await askBackground<FactsReply>({ type: 'casefile:get-facts', ids: missing });
     for (const fact of reply?.facts ?? []) this.facts.set(fact.id, fact);
     for (const source of reply?.sources ?? []) this.sources.set(source.id, source);
   }

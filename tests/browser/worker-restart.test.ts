@@ -86,6 +86,30 @@ describe('the extension when its service worker is stopped', () => {
     return page;
   }
 
+  it('finds every claim of a long feed although the worker is stopped again and again during the scan', async () => {
+    const calm = await load('long-feed.html');
+    const expected = await findings(calm);
+    // A quarter supported, half contradicted (32 051, juillet), a quarter unverified.
+    expect(expected.length).toBe(1500);
+    const count = (verdict: string) => expected.filter((line) => line.startsWith(verdict)).length;
+    expect([count('supported'), count('contradicted'), count('unverified')]).toEqual([
+      375, 750, 375,
+    ]);
+    await calm.close();
+
+    const before = stops;
+    // The worker is stopped eight times while the page is read.
+    const stormy = await load('long-feed.html', async () => {
+      for (let i = 0; i < 8; i++) {
+        await stopWorker();
+        await new Promise((done) => setTimeout(done, 150));
+      }
+    });
+    expect(stops - before).toBeGreaterThan(0);
+    expect(await findings(stormy)).toEqual(expected);
+    await stormy.close();
+  });
+
   it('reads text a page adds after the worker was stopped idle', async () => {
     const page = await load('article-fr.html');
     const before = (await findings(page)).length;
