@@ -38,11 +38,11 @@ function yieldToBrowser(): Promise<void> {
 }
 
 /**
- * The time budget of one task, shared by everything a pass does (in a page:
- * reading the DOM, scanning chunks, building the engine; in the popup:
- * checking a pasted text): `pause()` gives the main thread
- * back to the browser once the task has run SLICE_MS, and resolves at once
- * (without a task switch) before that.
+ * The time budget of one task, shared by everything a page's pass does
+ * (reading the DOM, cutting and sending chunks, placing ranges, looking for
+ * shadow roots): `pause()` gives the main thread back to the browser once
+ * the task has run SLICE_MS, and resolves at once (without a task switch)
+ * before that.
  */
 export class Slicer {
   private start = performance.now();
@@ -58,13 +58,6 @@ export class Slicer {
       await yieldToBrowser();
       this.start = performance.now();
     }
-    return !this.signal.aborted;
-  }
-
-  /** Yields to the browser now (before work that cannot be cut, such as building the engine). */
-  async yieldNow(): Promise<boolean> {
-    await yieldToBrowser();
-    this.start = performance.now();
     return !this.signal.aborted;
   }
 }

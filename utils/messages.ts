@@ -15,10 +15,17 @@ export interface VerdictCounts {
 }
 
 /**
+ * Up to this length a page is read as one article, whose case signals count
+ * in each of its chunks: a long feature is 5 000 to 12 000 characters; a
+ * feed or a portal is longer, and many subjects.
+ */
+export const ARTICLE_MAX_CHARS = 12_000;
+
+/**
  * Texts to check with the browser's one engine (in the service worker).
  * Each chunk is a part of a page's visible text and where it starts in it;
  * `article`, when given, is the whole visible text of a page short enough to
- * be one article (12,000 characters at most), whose case signals count in
+ * be one article (ARTICLE_MAX_CHARS at most), whose case signals count in
  * each of its chunks.
  */
 export interface CheckRequest {

@@ -9,13 +9,10 @@
  */
 import { checkText, createEngine, type Engine, type TextReport } from '../../lib/check-text.ts';
 import { caseSignals, type PageContext } from '../../lib/mentions/find-mentions.ts';
-import type { CheckRequest, FactsReply } from '../../utils/messages.ts';
+import { ARTICLE_MAX_CHARS, type CheckRequest, type FactsReply } from '../../utils/messages.ts';
 
 /** The most text one request may carry: a long selection or pasted article, a batch of a page's chunks. */
 export const MAX_CHECK_CHARS = 2_000_000;
-
-/** The longest article whose case signals count in each of its chunks (the page's own rule, enforced here). */
-const ARTICLE_MAX_CHARS = 12_000;
 
 export class Checker {
   private engine: Promise<Engine | null> | null = null;

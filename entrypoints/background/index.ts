@@ -113,30 +113,12 @@ export default defineBackground(() => {
   });
 
   /**
-   * When each tab last had a tab opened on its behalf: a page that clicks
+   * At most one tab opened a second on one tab's behalf: a page that clicks
    * the card's link for itself, again and again, opens one tab, not fifty.
    */
-  const lastOpened = new Map<number, number>();
-
-  /** When each tab last had a page recorded in the history. */
-  const lastLogged = new Map<number, number>();
-
-  /** Whether a tab may have another history record written now (at most one every LOG_INTERVAL_MS). */
-  function mayLog(tabId: number): boolean {
-    const now = Date.now();
-    if (now - (lastLogged.get(tabId) ?? Number.NEGATIVE_INFINITY) < LOG_INTERVAL_MS) return false;
-    lastLogged.set(tabId, now);
-    return true;
-  }
-
-  /** Whether a tab may have another tab opened for it now (at most one a second). */
-  function mayOpenTab(tabId: number): boolean {
-    const now = Date.now();
-    if (now - (lastOpened.get(tabId) ?? Number.NEGATIVE_INFINITY) < OPEN_TAB_INTERVAL_MS)
-      return false;
-    lastOpened.set(tabId, now);
-    return true;
-  }
+  const mayOpenTab = perTab(OPEN_TAB_INTERVAL_MS);
+  /** At most one history record every LOG_INTERVAL_MS per tab. */
+  const mayLog = perTab(LOG_INTERVAL_MS);
 
   /** Records a checked page in the history, unless the user turned the history off. */
   async function logPage(
@@ -240,14 +222,14 @@ export default defineBackground(() => {
       // per tab (a page's content script writes one every five at most).
       const url = sender.tab ? (sender.url ?? sender.tab.url ?? '') : '';
       if (!sender.tab?.id || !url || sender.frameId !== 0) return undefined;
-      if (!mayLog(sender.tab.id)) return undefined;
+      if (!mayLog.now(sender.tab.id)) return undefined;
       void logPage({ ...message, url }).catch((error: unknown) =>
         console.error('[casefile] history', error),
       );
       return undefined;
     }
     if (message.type === 'casefile:open-source') {
-      if (!mayOpenTab(sender.tab?.id ?? -1)) return undefined;
+      if (!mayOpenTab.now(sender.tab?.id ?? -1)) return undefined;
       const { sourceId, start, end } = message;
       const path = sourceViewerPath({ sourceId, start, end });
       void browser.tabs.create({ url: browser.runtime.getURL(path) });
@@ -258,8 +240,8 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     counts.delete(tabId);
-    lastOpened.delete(tabId);
-    lastLogged.delete(tabId);
+    mayOpenTab.forget(tabId);
+    mayLog.forget(tabId);
   });
   watchSettings(() => void tellTabs(), new AbortController().signal);
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -309,12 +291,6 @@ export default defineBackground(() => {
   prune().catch((error: unknown) => console.error('[casefile] pruning the history failed', error));
 });
 
-/**
- * Hands new settings to the content scripts of every open tab (all frames):
- * switching highlighting off or on takes effect at once, and pages need no
- * storage listener of their own. A tab without the content script (a
- * browser page) refuses the message, which is fine.
- */
 /** What the page at `url` may know of the settings: whether its site is highlighted, and the language. */
 async function pageSettings(
   url: string | undefined,
@@ -332,6 +308,30 @@ async function pageSettings(
   return { highlights: highlightsOn(settings, host), language: settings.language };
 }
 
+/**
+ * A limit of one event every `intervalMs` per tab: `now(tab)` says whether
+ * the tab may have one now (and counts it), `forget(tab)` drops a closed
+ * tab's record.
+ */
+function perTab(intervalMs: number): { now(tabId: number): boolean; forget(tabId: number): void } {
+  const last = new Map<number, number>();
+  return {
+    now(tabId) {
+      const at = Date.now();
+      if (at - (last.get(tabId) ?? Number.NEGATIVE_INFINITY) < intervalMs) return false;
+      last.set(tabId, at);
+      return true;
+    },
+    forget: (tabId) => last.delete(tabId),
+  };
+}
+
+/**
+ * Tells the content scripts of every open tab (all frames) that the settings
+ * changed: each asks again for its own, so switching highlighting off or on
+ * takes effect at once. A tab without the content script (a browser page)
+ * refuses the message, which is fine.
+ */
 async function tellTabs(): Promise<void> {
   const message: ToContent = { type: 'casefile:settings-changed' };
   const tabs = await browser.tabs.query({});

@@ -61,31 +61,21 @@ export class Painter {
   /**
    * Makes the registry show exactly what this painter painted: each of its
    * highlights registered under its name, with its priority, holding its
-   * ranges and no other. Returns whether anything had to be mended. One pass
-   * over at most a thousand ranges.
+   * ranges and no other. One pass over at most a thousand ranges.
    */
-  repair(): boolean {
-    let mended = false;
+  repair(): void {
     for (const [kind, highlight] of this.highlights) {
       const name = `casefile-${kind}`;
       const ours = this.ranges.get(kind)!;
-      if (CSS.highlights.get(name) !== highlight) {
-        CSS.highlights.set(name, highlight);
-        mended = true;
-      }
-      if (highlight.priority !== PRIORITY[kind]) {
-        highlight.priority = PRIORITY[kind];
-        mended = true;
-      }
+      if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+      highlight.priority = PRIORITY[kind];
       let same = highlight.size === ours.size;
       if (same) for (const range of highlight) if (!ours.has(range as Range)) same = false;
       if (!same) {
         highlight.clear();
         for (const range of ours) highlight.add(range);
-        mended = true;
       }
     }
-    return mended;
   }
 
   /** Removes every highlight from the page. */

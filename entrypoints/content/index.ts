@@ -251,21 +251,21 @@ class PageController {
     return this.sheet;
   }
 
+  /** Adopts the highlight styles into `root`, again if the page took them away. */
+  private adoptSheet(root: Document | ShadowRoot): void {
+    const sheet = this.highlightSheet();
+    if (!root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   private styleShadow(shadow: ShadowRoot): void {
     if (this.styledShadows.has(shadow)) return;
     try {
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, this.highlightSheet()];
+      this.adoptSheet(shadow);
       this.styledShadows.add(shadow);
     } catch (error) {
       console.error('[casefile] cannot style a shadow root', error);
     }
-  }
-
-  /** Adopts the highlight styles into the document, again if the page took them away. */
-  private styleDocument(): void {
-    const sheet = this.highlightSheet();
-    if (!document.adoptedStyleSheets.includes(sheet))
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
 
   private async switchOn(): Promise<void> {
@@ -315,11 +315,7 @@ class PageController {
       }
       if (!this.painter) return;
       this.painter.repair();
-      this.styleDocument();
-      for (const shadow of this.styledShadows) {
-        if (!shadow.adoptedStyleSheets.includes(this.highlightSheet()))
-          shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, this.highlightSheet()];
-      }
+      for (const root of [document, ...this.styledShadows]) this.adoptSheet(root);
     }, GUARD_MS);
   }
 
@@ -420,7 +416,7 @@ class PageController {
     if (items.length > 0) {
       if (!this.listeners) this.listen();
       this.guard();
-      this.styleDocument();
+      this.adoptSheet(document);
       // When the reader first saw something, from the page's start (for the benchmark).
       this.passes.firstPaint ??= performance.now();
     }

@@ -10,7 +10,7 @@ import type { QuoteResult, TextReport } from '../../lib/check-text.ts';
 import type { ClaimResult } from '../../lib/claims/check-claim.ts';
 import type { Mention } from '../../lib/mentions/find-mentions.ts';
 import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
-import type { CheckRequest } from '../../utils/messages.ts';
+import { ARTICLE_MAX_CHARS, type CheckRequest } from '../../utils/messages.ts';
 import { inSlices, type Slicer } from '../../lib/steps.ts';
 import type { Span } from '../../lib/text/span.ts';
 import { domPointAt, visibleTextSteps, type VisibleText } from '../../lib/text/visible-text.ts';
@@ -26,13 +26,6 @@ export type Item =
  * may take, even before the engine's code is warm.
  */
 const CHUNK_CHARS = 4000;
-
-/**
- * Up to this length the page is read as one article, whose case signals
- * count in each of its chunks: a long feature is 5 000 to 12 000
- * characters; a feed or a portal is longer, and many subjects.
- */
-const PAGE_CONTEXT_MAX_CHARS = 12_000;
 
 /** Paragraph breaks in the visible text, where chunks are cut. */
 const PARAGRAPH_BREAK = /\n\n/g;
@@ -119,9 +112,7 @@ export async function scanRoot(
   // in every chunk (the engine reads them from the whole text). A feed or a
   // portal is many subjects: each chunk alone.
   const article =
-    visible.text.length <= PAGE_CONTEXT_MAX_CHARS && candidates.length > 0
-      ? visible.text
-      : undefined;
+    visible.text.length <= ARTICLE_MAX_CHARS && candidates.length > 0 ? visible.text : undefined;
   timing.scan += performance.now() - t;
   for (let first = 0; first < candidates.length;) {
     let last = first + 1;

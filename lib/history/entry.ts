@@ -84,12 +84,10 @@ function sizeOf(value: HistoryClaim | HistoryQuote): number {
 /** The first items of `items` within the entry's budget, in their order; `budget` is what is left. */
 function within<T extends HistoryClaim | HistoryQuote>(
   items: readonly T[],
-  max: number,
   budget: { characters: number },
 ): T[] {
   const kept: T[] = [];
   for (const item of items) {
-    if (kept.length >= max) break;
     const size = sizeOf(item);
     if (size > budget.characters) break;
     budget.characters -= size;
@@ -156,7 +154,7 @@ export function historyEntryFrom(report: TextReport, meta: HistoryMeta): History
   const candidates = new Map(
     ranked.slice(0, HISTORY_ENTRY_LIMITS.claims).map((i) => [historyClaim(report.claims[i]!), i]),
   );
-  const kept = within([...candidates.keys()], HISTORY_ENTRY_LIMITS.claims, budget);
+  const kept = within([...candidates.keys()], budget);
   const claims = kept.sort((a, b) => candidates.get(a)! - candidates.get(b)!);
   const quotes = within(
     report.quotes.slice(0, HISTORY_ENTRY_LIMITS.quotes).map((q): HistoryQuote => ({
@@ -165,7 +163,6 @@ export function historyEntryFrom(report: TextReport, meta: HistoryMeta): History
       ...(q.sourceId !== undefined && { sourceId: q.sourceId }),
       ...(q.diff !== '' && { diff: truncateText(q.diff) }),
     })),
-    HISTORY_ENTRY_LIMITS.quotes,
     budget,
   );
   const omitted = {
