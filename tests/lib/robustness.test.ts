@@ -221,6 +221,34 @@ describe('the engine on arbitrary Unicode', () => {
     );
   });
 
+  it('folding agrees with folding one unit at a time, spaces included', () => {
+    // The reference: each character's lower case (kept when longer), then each unit folded alone.
+    const byUnit = (text: string) =>
+      Array.from(text, (ch) => {
+        const lower = ch.toLowerCase();
+        const kept = lower.length === ch.length ? lower : ch;
+        return Array.from({ length: kept.length }, (_, i) => foldSameLength(kept.charAt(i))).join(
+          '',
+        );
+      }).join('');
+    const spaced = fc
+      .array(
+        fc.constantFrom(' ', '\u00a0', '\u202f', '\u2009', '\t', '\n', '\u3000', 'É', 'a', 'ç'),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((units) => units.join(''));
+    fc.assert(
+      fc.property(fc.oneof(hostileText, spaced), (text) => {
+        const { folded, plainSpaces } = foldSameLengthWithSpaces(text);
+        expect(folded).toBe(byUnit(text));
+        expect(plainSpaces).toBe(!/\s\s|[^\S ]/.test(folded));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('extractVisibleText maps every text node entry into the text, from documents built from arbitrary text', () => {
     fc.assert(
       fc.property(hostileText, hostileText, (a, b) => {
