@@ -189,17 +189,51 @@ class PageController {
         // Cut off from the extension: there is nothing left to listen to.
       }
     });
-    void this.readSettings();
+    // The page is read at once, in the page, and its settings are asked for
+    // only when there is something to check: most pages never name the case,
+    // and then the service worker is not even woken up (see `check`).
+    void this.switchOn();
   }
 
-  /** Asks the background for this page's settings: the storage is not the page's to read. */
+  /** This page's settings, asked for once (again after a change): the storage is not the page's to read. */
+  private settings: Promise<PageSettings | undefined> | null = null;
+
+  private pageSettings(): Promise<PageSettings | undefined> {
+    this.settings ??= askBackground<PageSettings>({ type: 'casefile:get-page-settings' }).then(
+      (settings) => {
+        if (settings) this.languageChoice = settings.language;
+        else this.settings = null; // No answer: ask again next time.
+        return settings;
+      },
+    );
+    return this.settings;
+  }
+
+  /** The settings changed: reads them again, and switches on or off. */
   private async readSettings(): Promise<void> {
-    const settings = await askBackground<PageSettings>({ type: 'casefile:get-page-settings' });
+    this.settings = null;
+    const settings = await this.pageSettings();
     if (!settings || this.signal.aborted) return;
-    this.languageChoice = settings.language;
     if (settings.highlights) void this.switchOn();
     else this.switchOff();
   }
+
+  /**
+   * Checks a pass's chunks, once the page's settings allow it: where
+   * highlighting is switched off, the first chunk that may name the case
+   * switches everything off instead (nothing was shown or sent before).
+   */
+  private readonly check = async (
+    request: Omit<CheckRequest, 'type'>,
+  ): Promise<TextReport[] | null> => {
+    const settings = await this.pageSettings();
+    if (this.signal.aborted) return null;
+    if (!settings?.highlights) {
+      if (settings) this.switchOff();
+      return null;
+    }
+    return askCheck(request);
+  };
 
   private readonly onMessage = (
     message: ToContent,
@@ -236,12 +270,16 @@ class PageController {
   }
 
   /**
-   * The highlight styles, adopted by the document when something is first
-   * painted (a page with nothing shown has no Casefile style to read) and by
-   * the open shadow roots found (a document's styles do not reach into them).
+   * The highlight styles, adopted when something is first painted by the
+   * document and by the open shadow roots found (a document's styles do not
+   * reach into them): a page with nothing shown has no Casefile style to
+   * read, in its document or in its shadow roots.
    */
   private sheet: CSSStyleSheet | null = null;
+  /** The open shadow roots found and read; styled once something is painted. */
   private styledShadows = new Set<ShadowRoot>();
+  /** Whether the styles are adopted (something was painted since the last switch-off). */
+  private styled = false;
 
   private highlightSheet(): CSSStyleSheet {
     if (!this.sheet) {
@@ -260,12 +298,24 @@ class PageController {
 
   private styleShadow(shadow: ShadowRoot): void {
     if (this.styledShadows.has(shadow)) return;
+    this.styledShadows.add(shadow);
+    if (this.styled) this.adoptShadowSheet(shadow);
+  }
+
+  private adoptShadowSheet(shadow: ShadowRoot): void {
     try {
       this.adoptSheet(shadow);
-      this.styledShadows.add(shadow);
     } catch (error) {
       console.error('[casefile] cannot style a shadow root', error);
     }
+  }
+
+  /** Adopts the styles everywhere they are needed, once the page first shows something. */
+  private adoptStyles(): void {
+    this.adoptSheet(document);
+    if (this.styled) return;
+    this.styled = true;
+    for (const shadow of this.styledShadows) this.adoptShadowSheet(shadow);
   }
 
   private async switchOn(): Promise<void> {
@@ -341,6 +391,7 @@ class PageController {
         root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== ours);
     }
     this.styledShadows.clear();
+    this.styled = false;
     this.items = [];
     this.painted.clear();
     this.current = null;
@@ -372,7 +423,7 @@ class PageController {
     for (const root of candidates) {
       if (pass.signal.aborted) break;
       try {
-        await scanRoot(askCheck, root, (items) => this.add(items), slicer, timing);
+        await scanRoot(this.check, root, (items) => this.add(items), slicer, timing);
       } catch (error) {
         // One part of the page that cannot be read must not stop the others.
         console.error('[casefile] could not read part of the page', error);
@@ -416,7 +467,7 @@ class PageController {
     if (items.length > 0) {
       if (!this.listeners) this.listen();
       this.guard();
-      this.adoptSheet(document);
+      this.adoptStyles();
       // When the reader first saw something, from the page's start (for the benchmark).
       this.passes.firstPaint ??= performance.now();
     }
@@ -722,6 +773,7 @@ class PageController {
     const [reports, { card, module }] = await Promise.all([
       askCheck({ chunks: [{ text, at: 0 }] }),
       this.loadCard(),
+      this.pageSettings(), // for the language of the card
     ]);
     const report = reports?.[0];
     if (!report || this.signal.aborted) return;

@@ -1,9 +1,13 @@
 import type { Page } from 'playwright-core';
+import type { browser as Browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { cardOf } from './card.ts';
 import { openScanned, passesOver, startSession } from './session.ts';
+
+/** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
+declare const chrome: typeof Browser;
 
 /** Everything a page's own script can observe of Casefile, read in the page's world. */
 interface Observed {
@@ -124,6 +128,58 @@ describe('the extension against a page that looks for it and tampers with it', (
       await page.close();
     },
   );
+
+  it('styles no shadow root of a page where it shows nothing', async () => {
+    const page = await openListening('hostile/shadow-quiet.html');
+    // The shadow root's text may name the case ("Coco"): it is read, and shows nothing.
+    expect(
+      await page.evaluate(
+        () => document.querySelector('quiet-note')!.shadowRoot!.adoptedStyleSheets.length,
+      ),
+    ).toBe(0);
+    expect((await observe(page)).adoptedSheets).toBe(0);
+    await page.close();
+  });
+
+  it('sends the service worker nothing from a page that cannot name the case', async () => {
+    // What the worker hears from pages, recorded by a listener of the test's own.
+    await browser.serviceWorker.evaluate(() => {
+      const heard: string[] = [];
+      (globalThis as unknown as { __heard: string[] }).__heard = heard;
+      chrome.runtime.onMessage.addListener((message: { type: string }, sender) => {
+        if (sender.tab) heard.push(`${message.type} ${sender.url}`);
+      });
+    });
+    const heard = () =>
+      browser.serviceWorker.evaluate(
+        () => (globalThis as unknown as { __heard: string[] }).__heard,
+      );
+    const quiet = await openListening('hostile/quiet.html');
+    await quiet.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Une recette de gâteau au chocolat, prête en vingt minutes.';
+      document.body.append(p);
+    });
+    await expect.poll(() => passesOver(browser, quiet), { timeout: 10_000 }).toBeGreaterThan(1);
+    expect((await heard()).filter((line) => line.includes('/hostile/quiet.html'))).toEqual([]);
+    // The same page, once it names the case, asks for its settings and its checks.
+    await quiet.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Le site Coco a été fermé le 25 juin 2024 par le parquet de Paris.';
+      document.body.append(p);
+    });
+    await expect
+      .poll(async () => (await heard()).filter((line) => line.includes('/hostile/quiet.html')), {
+        timeout: 10_000,
+      })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^casefile:get-page-settings /),
+          expect.stringMatching(/^casefile:check /),
+        ]),
+      );
+    await quiet.close();
+  });
 
   it('keeps highlighting after the page forges WXT’s “newer script started” event', async () => {
     const page = await openListening('article-fr.html');
