@@ -203,9 +203,9 @@ const SPECIFIC_CUE = new RegExp(`^(?:${alternationByFirstLetter(SPECIFIC_CUES)})
  * (`endsNotCase`): read backwards from there, not tried at every position.
  */
 const BEFORE_NOT_CASE =
-  /(?<=\b(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage) (?:de |d'|a la |au )?|(?:surnomm\w*|surnom|nickname[ds]?|dit|dite|alias|s'appelle|s'appelait|(?<!(?:site|platform|plateforme|app|service|forum) )(?:appele|appelee|called|named))(?: aussi| also)? ["'\u00ab\u201c ]*|(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) |(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie|el|del|un petit|mon petit) ))/y;
+  /(?<=\b(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage) (?:de |d'|a la |au )?|(?:surnomm\w*|surnom|nickname[ds]?|dit|dite|alias|s'appelle|s'appelait|(?<!(?:site|platform|plateforme|app|service|forum) )(?:appele|appelee|called|named))(?: aussi| also)? ["'\u00ab\u201c ]*|(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) ["'\u00ab\u201c ]*|(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie|el|del|un petit|mon petit) ["'\u00ab\u201c ]*))/y;
 const AFTER_NOT_CASE =
-  /^(?:[ -]?(?:chanel|mademoiselle|noir|crush|rape|rapee|grated|milk|water|oil|cream|flakes|butter|sugar|nut|nuts|le clown|the clown|l'asticot|beach|bongo|loco|pops|puffs|gauff|rocha|jones|lee|austin|rallado|fresco|(?:\(|, )?(?:2017|pixar|disney))\b)/;
+  /^(?:(?: ?["'\u00bb\u201d])?[ -]?(?:chanel|mademoiselle|noir|crush|rape|rapee|grated|milk|water|oil|cream|flakes|butter|sugar|nut|nuts|le clown|the clown|l'asticot|beach|bongo|loco|pops|puffs|gauff|rocha|jones|lee|austin|rallado|fresco|(?:\(|, )?(?:2017|pixar|disney))\b)/;
 
 /** Whether the words right before a name (`before` ends at it) make it something else. */
 function endsNotCase(before: string): boolean {
@@ -272,7 +272,16 @@ const OTHER_SUBJECT_WORDS = [
   'vetements',
   'clothing',
   'couture',
+  'couturieres?',
+  'stylistes?',
+  'robes?',
+  'defiles?',
   'fashion',
+  'dress',
+  'dresses',
+  'gowns?',
+  'musees?',
+  'museums?',
   'chanel',
   'parfums?',
   'perfumes?',
@@ -368,6 +377,8 @@ interface LineContext {
   cues: ContextWords | undefined;
   /** The words of another subject in the line, found when a name first needs them. */
   otherSubject: ContextWords | undefined;
+  /** How many distinct case signals the line names, counted when a name first needs it. */
+  signals: number | undefined;
   /** The names of the line, in order, as `findCandidates` finds them. */
   names: Span[];
   /**
@@ -397,6 +408,7 @@ function lineContext(text: string, at: number): LineContext {
     plainSpaces,
     cues: undefined,
     otherSubject: undefined,
+    signals: undefined,
     names: [],
     explained: undefined,
   };
@@ -584,6 +596,11 @@ function signalsNear(signals: CaseSignals, at: number): boolean {
   return false;
 }
 
+/** How many distinct signals a text's signals are. */
+function distinctSignals(signals: CaseSignals): number {
+  return new Set(signals.ids).size;
+}
+
 /** Whether a sorted list holds a position within `radius` of `at`. */
 function anyNear(positions: readonly number[], at: number, radius = ANCHOR_RADIUS): boolean {
   const i = firstAtOrAfter(positions, at - radius);
@@ -601,20 +618,54 @@ export function findMentions(text: string, page: PageContext = {}): MentionScan 
   // the post about the case ("l'affaire Coco … interpellées"). A long page
   // must name the case clearly somewhere.
   const short = text.length <= SHORT_TEXT_CHARS;
+  // One sense per text: where the text itself names another Coco (Coco
+  // Chanel, « dite Coco », noix de coco), cues around a name no longer prove
+  // the case — Chanel's house closed, and the Paris prosecutor looked into
+  // her — unless they are in the name's own sentence ("c'est le site Coco,
+  // fermé par la justice"), or the site's domain stands near it, or two
+  // signals only the case has stand in its paragraph (a page's other
+  // articles have their own: JUNALCO prosecutes many cases).
+  // Only a capitalised one names another subject: "la noix de coco" in a
+  // joke about the site is a pun, not a text about coconuts.
+  // Read when a name first needs it: most texts never ask.
+  let otherCocos: number[] | undefined;
+  const otherCocosOf = () =>
+    (otherCocos ??= candidates
+      .filter(
+        (c) => c.kind === 'name' && text[c.start] === 'C' && readOtherwise(c.line!, c.start, c.end),
+      )
+      .map((c) => c.start));
+  const domains = candidates.filter((c) => c.kind === 'domain').map((c) => c.start);
+  const confirmed = (candidate: Candidate) => {
+    if (anyNear(domains, candidate.start)) return true;
+    const line = candidate.line!;
+    line.signals ??= distinctSignals(caseSignals(text.slice(line.start, line.end)));
+    return line.signals >= PAGE_SIGNALS;
+  };
+  const otherNear = (candidate: Candidate) => {
+    const others = otherCocosOf();
+    return (
+      others.length > 0 && (short || anyNear(others, candidate.start)) && !confirmed(candidate)
+    );
+  };
   /** Where the case is named beyond doubt: a domain, or a name with several cues. */
   const anchors: number[] = [];
   for (const candidate of candidates) {
     if (
       candidate.kind === 'domain' ||
-      (candidate.kind === 'name' && isClearName(candidate, short))
+      (candidate.kind === 'name' &&
+        isClearName(candidate, short) &&
+        (!otherNear(candidate) || clearInSentence(candidate)))
     ) {
       anchors.push(candidate.start);
     }
   }
-  const cued = candidates.some((c) => c.kind === 'name' && (c.cues?.length ?? 0) > 0);
+  const cued = candidates.find((c) => c.kind === 'name' && (c.cues?.length ?? 0) > 0);
   // A short text with another subject ("le CoCo, restaurant de la rue
   // Mercière, pourrait fermer") needs more than a generic cue.
-  let aboutCase = anchors.length > 0 || (short && cued && !otherSubjectInText(candidates));
+  let aboutCase =
+    anchors.length > 0 ||
+    (short && cued !== undefined && !otherSubjectInText(candidates) && !otherNear(cued));
   if (!aboutCase && candidates.some((c) => c.kind !== 'domain')) {
     // The page as a whole: a feature may name the site without a cue on
     // its own line ("For two decades, Coco was…") and the case's agencies,
@@ -779,6 +830,42 @@ function isClearName(candidate: Candidate, short: boolean): boolean {
     cues.length >= STRONG_NAME_CUES &&
     (specificCount(cues) > 0 || cues.length > STRONG_NAME_CUES)
   );
+}
+
+/**
+ * Whether a clear name is clear from its own sentence alone: the cues
+ * `isClearName` asks for, all between the sentence ends around it.
+ */
+function clearInSentence(candidate: Candidate): boolean {
+  const line = candidate.line!;
+  const { from, to } = contextWindow(line, candidate.start, candidate.end);
+  const sentence = sentenceAround(line, candidate.start, candidate.end);
+  line.cues ??= findInLine(line, CASE_CUE);
+  const cues = cuesAround(
+    line.cues,
+    Math.max(from, sentence.start),
+    Math.min(to, sentence.end),
+    candidate.start,
+    candidate.end,
+    MAX_CUES_READ,
+  );
+  return (
+    cues.length >= STRONG_NAME_CUES && (specificCount(cues) > 0 || cues.length > STRONG_NAME_CUES)
+  );
+}
+
+/** Characters that end a sentence when a space follows them. */
+const SENTENCE_END = /[.!?;\u2026]/;
+
+/** The sentence of a line that holds [start, end): from after the last sentence end before it to the next after it. */
+function sentenceAround(line: LineContext, start: number, end: number): Span {
+  const folded = line.folded;
+  let from = start - line.start;
+  while (from > 1 && !(folded[from - 1] === ' ' && SENTENCE_END.test(folded[from - 2]!))) from--;
+  let to = end - line.start;
+  while (to < folded.length - 1 && !(SENTENCE_END.test(folded[to]!) && folded[to + 1] === ' '))
+    to++;
+  return { start: line.start + (from > 1 ? from : 0), end: line.start + to + 1 };
 }
 
 /** The case cues around a name (or null), read once. */

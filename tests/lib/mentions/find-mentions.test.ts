@@ -139,8 +139,32 @@ describe('findMentions', () => {
       'a cocktail bar that closes',
       'Sad news: Coco’s cocktail lounge on the high street is closing for good, the owners said, after the police were called twice this summer.',
     ],
+    [
+      'Chanel named in guillemets after the name',
+      'Le site de «Coco» Chanel a fermé : la justice et le parquet enquêtent sur une fraude à la carte.',
+    ],
+    [
+      'Chanel named in guillemets before the name',
+      'Mademoiselle « Coco » a fermé la porte de son atelier : la justice et le parquet de Paris ne s’en sont mêlés qu’après la guerre.',
+    ],
+    [
+      'a pet named in guillemets',
+      'Mon chat «Coco» a fugué : la police et le site du refuge n’en savent rien, la justice non plus.',
+    ],
+    [
+      'a biography of Chanel, whose prosecutor and site are in other sentences than her name',
+      'Gabrielle Chanel, dite « Coco », ouvre sa boutique rue Cambon en 1910.\n' +
+        'À la Libération, le parquet de Paris ouvre une enquête sur elle ; elle n’est jamais jugée. «Coco» rouvre sa maison en 1954, et le site officiel raconte cette histoire.',
+    ],
   ])('finds no mention on %s', (_what, text) => {
     expect(findMentions(text)).toEqual({ mentions: [], aboutCase: false });
+  });
+
+  it('still finds the case named in its own sentence beside another Coco', () => {
+    const text =
+      'Gabrielle Chanel, dite « Coco », ouvre sa boutique rue Cambon en 1910.\n' +
+      'Rien à voir : le site de tchat Coco a été fermé par la justice, annonce le parquet de Paris.';
+    expect(findMentions(text).mentions.map((m) => m.start)).toEqual([text.lastIndexOf('Coco')]);
   });
 
   it('reads a name with no cue as the parrot when the page also speaks of a parrot called Coco', () => {
