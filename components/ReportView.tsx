@@ -2,7 +2,7 @@ import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
 import { sourceViewerPath } from '../lib/source-link.ts';
-import { reasonIn, type Messages } from './i18n.ts';
+import { quoteLabel, reasonIn, type Messages } from './i18n.ts';
 import { ReplyButton } from './ReplyButton.tsx';
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
@@ -119,10 +119,13 @@ export function ReportView({ claims, quotes, t, onChoose, sources, replyLanguage
                 data-fidelity={quote.fidelity}
               >
                 <p>
-                  <span role="img" aria-label={t.fidelity[quote.fidelity]}>
+                  <span role="img" aria-label={quoteLabel(t, quote)}>
                     {FIDELITY_ICON[quote.fidelity]}
                   </span>{' '}
-                  <strong>{t.fidelity[quote.fidelity]}</strong> — « {shorten(quote.text, 160)} »
+                  <strong>{quoteLabel(t, quote)}</strong> —{' '}
+                  {quote.marked === false
+                    ? shorten(quote.text, 160)
+                    : `« ${shorten(quote.text, 160)} »`}
                 </p>
                 {quote.fidelity === 'altered' && quote.diff && <WordDiff diff={quote.diff} />}
               </li>

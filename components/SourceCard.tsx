@@ -2,7 +2,7 @@ import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult, Check } from '../lib/claims/check-claim.ts';
 import type { Fact, Language, Source, Value } from '../lib/facts/schema.ts';
 import type { Mention } from '../lib/mentions/find-mentions.ts';
-import { formatDate, messagesFor, reasonIn, type Messages } from './i18n.ts';
+import { formatDate, messagesFor, quoteLabel, reasonIn, type Messages } from './i18n.ts';
 import { trimContext } from './SourcePassage.tsx';
 
 /** What a card shows: the sentence under the pointer, the quotations in it, the mentions in it. */
@@ -236,8 +236,7 @@ export function SourceCard({
       {quotes.map((quote) => (
         <section class="quote" key={quote.start} data-fidelity={quote.fidelity}>
           <p class={`verdict ${quote.fidelity}`}>
-            <span aria-hidden="true">{FIDELITY_ICON[quote.fidelity]}</span>{' '}
-            {t.fidelity[quote.fidelity]}
+            <span aria-hidden="true">{FIDELITY_ICON[quote.fidelity]}</span> {quoteLabel(t, quote)}
           </p>
           {quote.fidelity === 'altered' && quote.diff && (
             <>

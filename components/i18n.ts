@@ -1,3 +1,4 @@
+import type { QuoteResult } from '../lib/check-text.ts';
 import type { Language } from '../lib/facts/schema.ts';
 
 /** The interface language: French for a French browser, English otherwise. */
@@ -40,6 +41,13 @@ const MESSAGES = {
       altered: 'Citation modifiée',
       unsourced: 'Citation sans source',
       translated: 'Citation traduite de la source',
+    },
+    /** A passage copied without quotation marks: not a quotation, whatever its fidelity. */
+    copied: {
+      exact: 'Passage recopié de la source, sans guillemets',
+      altered: 'Passage recopié de la source avec des changements, sans guillemets',
+      unsourced: 'Passage sans source',
+      translated: 'Passage traduit de la source, sans guillemets',
     },
     mentionOnly: 'Mention de l’affaire Coco',
     onThisPage: 'Sur cette page',
@@ -102,6 +110,12 @@ const MESSAGES = {
       unsourced: 'Unsourced quotation',
       translated: 'Quotation translated from the source',
     },
+    copied: {
+      exact: 'Copied from the source, without quotation marks',
+      altered: 'Copied from the source with changes, without quotation marks',
+      unsourced: 'Passage with no source',
+      translated: 'Translated from the source, without quotation marks',
+    },
     mentionOnly: 'Mention of the Coco case',
     onThisPage: 'On this page',
     inTheSource: 'In the source',
@@ -160,6 +174,15 @@ export function reasonIn(
   language: Language,
 ): string {
   return item.reasons?.[language] ?? item.reason;
+}
+
+/** What a traced passage is called: a quotation when the page marks it as one, a copy otherwise. */
+export function quoteLabel(
+  t: Messages,
+  quote: Pick<QuoteResult, 'fidelity'> & { marked?: boolean },
+): string {
+  // Records kept before copies were told apart have no `marked`: they were quotations.
+  return (quote.marked === false ? t.copied : t.fidelity)[quote.fidelity];
 }
 
 export function formatDate(isoDate: string, language: Language): string {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { messagesFor } from '../../components/i18n.ts';
+import { messagesFor, quoteLabel } from '../../components/i18n.ts';
 import { ReportView } from '../../components/ReportView.tsx';
 import { checkText, createEngine, type TextReport } from '../../lib/check-text.ts';
 import { rendered } from '../helpers/render.ts';
@@ -102,5 +102,39 @@ describe('ReportView', () => {
     );
     expect(injected.querySelector('img')).toBeNull();
     expect(injected.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('a passage copied without quotation marks', () => {
+  const COPY =
+    'Dernière minute : le site coco.gg est connu depuis de longues années comme étant un facilitateur de commission de diverses infractions, notamment des actes de pédocriminalité, de proxénétisme, de prostitution, de viols.';
+
+  it('is called a copy, not a quotation, and is not shown inside quotation marks', async () => {
+    const pack = await seedPack();
+    const copied = checkText(createEngine(pack.pack.facts, pack.sources), COPY);
+    expect(copied.quotes.map((q) => [q.fidelity, q.marked])).toEqual([['altered', false]]);
+    for (const language of ['en', 'fr'] as const) {
+      const root = rendered(
+        <ReportView
+          claims={[]}
+          quotes={copied.quotes}
+          t={messagesFor(language)}
+          sources={sources}
+        />,
+      );
+      const item = root.querySelector('li.page-quote')!;
+      expect(item.querySelector('strong')!.textContent).toBe(messagesFor(language).copied.altered);
+      expect(item.textContent).not.toContain(messagesFor(language).fidelity.altered);
+      expect(item.textContent).not.toContain('«');
+    }
+  });
+
+  it('keeps the quotation label for records kept before copies were told apart', () => {
+    const t = messagesFor('en');
+    expect(quoteLabel(t, { fidelity: 'exact' })).toBe('Exact quotation');
+    expect(quoteLabel(t, { fidelity: 'exact', marked: true })).toBe('Exact quotation');
+    expect(quoteLabel(t, { fidelity: 'exact', marked: false })).toBe(
+      'Copied from the source, without quotation marks',
+    );
   });
 });
