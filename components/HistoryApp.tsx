@@ -10,7 +10,7 @@ import type { SourceMeta } from '../lib/facts/schema.ts';
 import { historyToClaimReview } from '../lib/history/export-claim-review.ts';
 import { historyToCsv } from '../lib/history/export-csv.ts';
 import type { Verdict } from '../lib/claims/check-claim.ts';
-import { formatDate, messagesFor, reasonIn, uiLanguage } from './i18n.ts';
+import { count, formatDate, messagesFor, reasonIn, uiLanguage } from './i18n.ts';
 import { ReplyButton } from './ReplyButton.tsx';
 import { useLiveQuery } from './use-live-query.ts';
 
@@ -27,9 +27,10 @@ const MESSAGES = {
     confirmAll: 'Supprimer tout l’historique ? Cliquez encore pour confirmer.',
     empty: 'Aucune vérification enregistrée.',
     pasted: 'Texte collé',
-    exported: (n: number) => `${n} entrée(s) exportée(s).`,
+    exported: (n: number) =>
+      `${count('fr', n, { one: 'entrée exportée', other: 'entrées exportées' })}.`,
     omitted: (claims: number, quotes: number) =>
-      `Non gardées dans l’historique : ${claims} affirmation${claims > 1 ? 's' : ''} et ${quotes} citation${quotes > 1 ? 's' : ''} de plus (comptées ci-dessus).`,
+      `Non gardées dans l’historique : ${count('fr', claims, { one: 'affirmation', other: 'affirmations' })} et ${count('fr', quotes, { one: 'citation', other: 'citations' })} de plus (comptées ci-dessus).`,
   },
   en: {
     title: 'History of checks',
@@ -43,9 +44,9 @@ const MESSAGES = {
     confirmAll: 'Delete the whole history? Click again to confirm.',
     empty: 'No check recorded.',
     pasted: 'Pasted text',
-    exported: (n: number) => `${n} entries exported.`,
+    exported: (n: number) => `${count('en', n, { one: 'entry', other: 'entries' })} exported.`,
     omitted: (claims: number, quotes: number) =>
-      `Not kept in the history: ${claims} more claim${claims === 1 ? '' : 's'} and ${quotes} more quotation${quotes === 1 ? '' : 's'} (counted above).`,
+      `Not kept in the history: ${count('en', claims, { one: 'more claim', other: 'more claims' })} and ${count('en', quotes, { one: 'more quotation', other: 'more quotations' })} (counted above).`,
   },
 };
 

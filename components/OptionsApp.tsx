@@ -12,16 +12,11 @@ import {
   type Settings,
 } from '../utils/settings.ts';
 import { HistorySettings } from './HistorySettings.tsx';
-import { uiLanguage } from './i18n.ts';
+import { agree, count, uiLanguage } from './i18n.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { PackImport } from './PackImport.tsx';
 import { PackList } from './PackList.tsx';
 import { SiteList } from './SiteList.tsx';
-
-/** French counts: 0 and 1 take the singular. */
-const fr_s = (n: number) => (n > 1 ? 's' : '');
-/** English counts: only 1 takes the singular. */
-const en_s = (n: number) => (n === 1 ? '' : 's');
 
 /** French sets a no-break space before the high punctuation marks. */
 const NBSP = '\u00a0';
@@ -54,13 +49,16 @@ const en = {
   remove: 'Remove',
   removePack: (title: string) => `Remove ${title}`,
   removeQuestion: (title: string, facts: number) =>
-    `Remove “${title}” and its ${facts} fact${en_s(facts)}?`,
+    `Remove “${title}” and its ${count('en', facts, { one: 'fact', other: 'facts' })}?`,
   confirmRemove: 'Yes, remove',
   removed: (title: string) => `Removed “${title}”.`,
   removeFailed: 'The pack could not be removed:',
   cancel: 'Cancel',
   reset: 'Reset to the bundled pack',
-  resetQuestion: (packs: number) => `Remove the ${packs} imported pack${en_s(packs)}?`,
+  resetQuestion: (packs: number) =>
+    packs === 1
+      ? 'Remove the imported pack?'
+      : `Remove the ${count('en', packs, { one: 'imported pack', other: 'imported packs' })}?`,
   confirmReset: 'Yes, reset',
   resetDone: 'Only the bundled pack remains.',
   nothingToReset: 'No pack has been imported: the bundled pack is the only one.',
@@ -70,7 +68,7 @@ const en = {
     'A .json file in Casefile’s fact-pack format (as “Export” writes it). A pack with the id of one already imported replaces it.',
   importing: (file: string) => `Checking ${file}…`,
   importedPack: (title: string, facts: number, replaced: boolean) =>
-    `${replaced ? 'Replaced' : 'Imported'} ${title}: ${facts} fact${en_s(facts)}`,
+    `${replaced ? 'Replaced' : 'Imported'} ${title}: ${count('en', facts, { one: 'fact', other: 'facts' })}`,
   importRefused: (file: string) => `${file} was not imported. Nothing was changed:`,
   importFailed: (file: string) => `${file} could not be stored. Nothing was changed:`,
 
@@ -129,16 +127,16 @@ const fr: OptionsMessages = {
   remove: 'Retirer',
   removePack: (title) => `Retirer ${title}`,
   removeQuestion: (title, facts) =>
-    `Retirer «${NBSP}${title}${NBSP}» et ${facts > 1 ? 'ses' : 'son'} ${facts} fait${fr_s(facts)}${NBSP}?`,
+    `Retirer «${NBSP}${title}${NBSP}» et ${agree('fr', facts, { one: 'son', other: 'ses' })} ${count('fr', facts, { one: 'fait', other: 'faits' })}${NBSP}?`,
   confirmRemove: 'Oui, retirer',
   removed: (title) => `«${NBSP}${title}${NBSP}» a été retiré.`,
   removeFailed: `Le paquet n’a pas pu être retiré${NBSP}:`,
   cancel: 'Annuler',
   reset: 'Revenir au paquet fourni',
   resetQuestion: (packs) =>
-    packs > 1
-      ? `Retirer les ${packs} paquets importés${NBSP}?`
-      : `Retirer le paquet importé${NBSP}?`,
+    packs === 1
+      ? `Retirer le paquet importé${NBSP}?`
+      : `Retirer les ${count('fr', packs, { one: 'paquet importé', other: 'paquets importés' })}${NBSP}?`,
   confirmReset: 'Oui, revenir au paquet fourni',
   resetDone: 'Il ne reste que le paquet fourni.',
   nothingToReset: `Aucun paquet n’a été importé${NBSP}: le paquet fourni est le seul.`,
@@ -148,7 +146,7 @@ const fr: OptionsMessages = {
     'Un fichier .json au format des paquets de faits de Casefile (celui qu’écrit «\u00a0Exporter\u00a0»). Un paquet qui a l’identifiant d’un paquet déjà importé le remplace.',
   importing: (file) => `Vérification de ${file}…`,
   importedPack: (title, facts, replaced) =>
-    `${replaced ? 'Remplacé' : 'Importé'}${NBSP}: ${title}, ${facts} fait${fr_s(facts)}`,
+    `${replaced ? 'Remplacé' : 'Importé'}${NBSP}: ${title}, ${count('fr', facts, { one: 'fait', other: 'faits' })}`,
   importRefused: (file) => `${file} n’a pas été importé. Rien n’a été modifié${NBSP}:`,
   importFailed: (file) => `${file} n’a pas pu être enregistré. Rien n’a été modifié${NBSP}:`,
 

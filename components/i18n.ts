@@ -19,6 +19,35 @@ export function uiLanguage(locale: string = navigator.language): Language {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** The plural rules of each interface language, built once. */
+const PLURAL_RULES = {
+  fr: new Intl.PluralRules('fr'),
+  en: new Intl.PluralRules('en'),
+};
+
+/**
+ * A count and its noun in the right form, by the language's plural rules
+ * (French says "0 contredite", "1 contredite", "2 contredites"; English
+ * "0 claims", "1 claim"), the number written as the language writes it.
+ */
+export function count(
+  language: Language,
+  n: number,
+  forms: { one: string; other: string },
+): string {
+  const form = PLURAL_RULES[language].select(n) === 'one' ? forms.one : forms.other;
+  return `${n.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB')} ${form}`;
+}
+
+/** The form of a word (a pronoun, an article) that agrees with a count. */
+export function agree(
+  language: Language,
+  n: number,
+  forms: { one: string; other: string },
+): string {
+  return PLURAL_RULES[language].select(n) === 'one' ? forms.one : forms.other;
+}
+
 const MESSAGES = {
   fr: {
     language: 'fr' as const,
@@ -26,7 +55,7 @@ const MESSAGES = {
     caseSummary:
       'Le site de discussion anonyme coco.gg (ex-coco.fr) a été fermé le 25 juin 2024 par la justice française.',
     counts: (facts: number, sources: number) =>
-      `${facts} faits vérifiés · ${sources} source${sources > 1 ? 's' : ''}`,
+      `${count('fr', facts, { one: 'fait vérifié', other: 'faits vérifiés' })} · ${count('fr', sources, { one: 'source', other: 'sources' })}`,
     loading: 'Chargement des faits…',
     empty: 'Aucun fait n’est encore enregistré. Ils le seront au premier démarrage de l’extension.',
     readError: 'Impossible de lire les faits enregistrés :',
@@ -73,7 +102,11 @@ const MESSAGES = {
     copyReply: 'Copier une réponse',
     replyCopied: 'Réponse copiée',
     pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
-      `${c.contradicted} contredite(s) · ${c.supported} confirmée(s) · ${c.unverified} non vérifiable(s)`,
+      [
+        count('fr', c.contradicted, { one: 'contredite', other: 'contredites' }),
+        count('fr', c.supported, { one: 'confirmée', other: 'confirmées' }),
+        count('fr', c.unverified, { one: 'non vérifiable', other: 'non vérifiables' }),
+      ].join(' · '),
     notPainted: 'non surlignée (limite de la page atteinte)',
     nothingOnPage: 'Cette page ne parle pas de l’affaire Coco.',
     highlightHere: (host: string) => `Surligner sur ${host}`,
@@ -94,7 +127,7 @@ const MESSAGES = {
     caseSummary:
       'The anonymous chat site coco.gg (formerly coco.fr) was shut down by the French justice system on 25 June 2024.',
     counts: (facts: number, sources: number) =>
-      `${facts} verified facts · ${sources} source${sources > 1 ? 's' : ''}`,
+      `${count('en', facts, { one: 'verified fact', other: 'verified facts' })} · ${count('en', sources, { one: 'source', other: 'sources' })}`,
     loading: 'Loading the facts…',
     empty: 'No fact is stored yet. They are stored when the extension first starts.',
     readError: 'The stored facts could not be read:',
@@ -140,7 +173,11 @@ const MESSAGES = {
     copyReply: 'Copy a reply',
     replyCopied: 'Reply copied',
     pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
-      `${c.contradicted} contradicted · ${c.supported} supported · ${c.unverified} unverified`,
+      [
+        count('en', c.contradicted, { one: 'contradicted', other: 'contradicted' }),
+        count('en', c.supported, { one: 'supported', other: 'supported' }),
+        count('en', c.unverified, { one: 'unverified', other: 'unverified' }),
+      ].join(' · '),
     notPainted: 'not highlighted (the page’s limit was reached)',
     nothingOnPage: 'This page does not speak of the Coco case.',
     highlightHere: (host: string) => `Highlight on ${host}`,
