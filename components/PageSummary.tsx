@@ -5,8 +5,21 @@ import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { ToContent } from '../utils/messages.ts';
 import type { SourceMeta } from '../lib/facts/schema.ts';
 import { detectLanguage } from '../lib/text/language.ts';
+import { getSettings, highlightsOn, watchSettings, type Settings } from '../utils/settings.ts';
 import type { Messages } from './i18n.ts';
 import { ReportView, type ListedClaim } from './ReportView.tsx';
+
+/** The host name of a page's address ('' when it has none). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** How often an open popup asks the page again for what it found, in ms. */
+const REFRESH_MS = 1500;
 
 /** What the active tab's content script found, as it reports it. */
 export interface PageReport {
@@ -50,12 +63,40 @@ async function activeReport(): Promise<PageReport | null> {
  */
 export function PageSummary({ t, sources }: { t: Messages; sources?: readonly SourceMeta[] }) {
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
-    void activeReport().then(setReport);
+    let open = true;
+    let last = '';
+    // Asked again while the popup is open: a feed keeps growing, and the
+    // switches above change what the page shows. Drawn again only when the
+    // page has read more (or another page is shown).
+    const read = () =>
+      void activeReport().then((next) => {
+        const seen = next ? `${next.url} ${next.passes.count} ${next.claims.length}` : '';
+        if (!open || (seen === last && next !== null)) return;
+        last = seen;
+        setReport(next);
+      });
+    read();
+    const timer = setInterval(read, REFRESH_MS);
+    const watching = new AbortController();
+    void getSettings().then((next) => open && setSettings(next));
+    watchSettings(setSettings, watching.signal);
+    return () => {
+      open = false;
+      clearInterval(timer);
+      watching.abort();
+    };
   }, []);
   if (report === undefined || report === null) return null;
   if (report.claims.length === 0 && report.mentions === 0) {
-    return <p class="page-none">{t.nothingOnPage}</p>;
+    // Not read at all is not the same as read and found unrelated.
+    const off = settings !== null && !highlightsOn(settings, hostOf(report.url));
+    return (
+      <p class="page-none" role="status">
+        {off ? t.notReadHere : t.nothingOnPage}
+      </p>
+    );
   }
   const reveal = async (claim: ListedClaim) => {
     const tabId = await targetTabId();
@@ -66,6 +107,9 @@ export function PageSummary({ t, sources }: { t: Messages; sources?: readonly So
   return (
     <section class="page-summary" aria-labelledby="page-heading">
       <h2 id="page-heading">{t.onThisPageHeading}</h2>
+      <p class="page-name" title={report.url}>
+        {report.title.trim() || report.url}
+      </p>
       <ReportView
         claims={report.claims}
         quotes={report.quotes}

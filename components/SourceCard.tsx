@@ -12,6 +12,8 @@ export interface CardContent {
   mentions: Mention[];
   /** A title above everything, for a selection checked on demand. */
   title?: string;
+  /** Said instead of a verdict when there is nothing to show (a selection not about the case). */
+  notice?: string;
 }
 
 export interface SourceRef {
@@ -189,7 +191,7 @@ export function SourceCard({
             <span aria-hidden="true">{VERDICT_ICON[verdict]}</span> {t.verdicts[verdict]}
           </p>
         ) : (
-          quotes.length === 0 && <p class="verdict mention">{t.mentionOnly}</p>
+          quotes.length === 0 && !content.notice && <p class="verdict mention">{t.mentionOnly}</p>
         )}
         <button type="button" class="close" aria-label={t.close} onClick={onClose}>
           ×
@@ -230,6 +232,7 @@ export function SourceCard({
           ))}
         </>
       )}
+      {content.notice && <p class="reason">{content.notice}</p>}
       {!claim && quotes.length === 0 && mentions[0] && (
         <p class="reason">{reasonIn(mentions[0], language)}</p>
       )}

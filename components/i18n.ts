@@ -109,6 +109,8 @@ const MESSAGES = {
       ].join(' · '),
     notPainted: 'non surlignée (limite de la page atteinte)',
     nothingOnPage: 'Cette page ne parle pas de l’affaire Coco.',
+    notReadHere:
+      'Le surlignage est désactivé ici\u00a0: Casefile ne lit pas cette page. Activez-le ci-dessus, ou sélectionnez un passage et choisissez «\u00a0Vérifier la sélection avec Casefile\u00a0» dans le menu du clic droit.',
     highlightHere: (host: string) => `Surligner sur ${host}`,
     topics: {
       shutdown: 'La fermeture',
@@ -180,6 +182,8 @@ const MESSAGES = {
       ].join(' · '),
     notPainted: 'not highlighted (the page’s limit was reached)',
     nothingOnPage: 'This page does not speak of the Coco case.',
+    notReadHere:
+      'Highlighting is off here: Casefile does not read this page. Switch it on above, or select a passage and choose “Check this selection with Casefile” in the right-click menu.',
     highlightHere: (host: string) => `Highlight on ${host}`,
     topics: {
       shutdown: 'The shutdown',

@@ -161,8 +161,11 @@ export default defineBackground(() => {
       total += frame.supported + frame.contradicted + frame.unverified;
       contradicted += frame.contradicted;
     }
+    // Red, the badge counts what is contradicted; grey, every claim (its
+    // title says both). A red "15" over 5 contradicted claims said too much.
+    const shown = contradicted > 0 ? contradicted : total;
     void browser.action
-      .setBadgeText({ tabId, text: total > 0 ? String(total) : '' })
+      .setBadgeText({ tabId, text: shown > 0 ? String(shown) : '' })
       .catch(() => {});
     void browser.action
       .setBadgeBackgroundColor({

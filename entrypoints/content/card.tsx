@@ -28,33 +28,18 @@ export interface CardEnv {
  * (a contradiction first), quotations and mentions, or that the selection
  * does not concern the case.
  */
-export function selectionContent(
-  text: string,
-  report: TextReport,
-  language: Language,
-): CardContent {
+export function selectionContent(report: TextReport, language: Language): CardContent {
   const t = messagesFor(language);
   if (!report.aboutCase) {
-    return {
-      title: t.selectionTitle,
-      quotes: [],
-      mentions: [
-        {
-          text,
-          start: 0,
-          end: 0,
-          kind: 'name',
-          reason: t.nothingInSelection,
-          reasons: {
-            fr: messagesFor('fr').nothingInSelection,
-            en: messagesFor('en').nothingInSelection,
-          },
-        },
-      ],
-    };
+    return { title: t.selectionTitle, notice: t.nothingInSelection, quotes: [], mentions: [] };
   }
   const claim = report.claims.find((c) => c.verdict === 'contradicted') ?? report.claims[0];
   return { title: t.selectionTitle, claim, quotes: report.quotes, mentions: report.mentions };
+}
+
+/** A highlight's card content, titled as the check of a selection. */
+export function asSelection(content: CardContent, language: Language): CardContent {
+  return { ...content, title: messagesFor(language).selectionTitle };
 }
 
 /** Space between the highlight and the card, in CSS pixels. */

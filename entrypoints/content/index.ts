@@ -735,12 +735,21 @@ class PageController {
   /** Opens the card of `item`, with the quotations and mentions inside its range. */
   private async open(item: Item, focus: boolean): Promise<void> {
     this.painter?.setCurrent(item.range);
+    const content = this.contentOf(item);
+    const rects = item.range.getClientRects();
+    const anchor = rects[rects.length - 1] ?? item.range.getBoundingClientRect();
+    const [{ card }] = await Promise.all([this.loadCard(), this.loadFacts(factIdsOf(content))]);
+    await card.show(content, anchor, this.cardEnv(true), focus);
+  }
+
+  /** What the card of `item` shows: its claim, and the quotations and mentions inside its range. */
+  private contentOf(item: Item): CardContent {
     const inside = (other: Item) =>
       other.root === item.root &&
       item.range.compareBoundaryPoints(Range.START_TO_START, other.range) <= 0 &&
       item.range.compareBoundaryPoints(Range.END_TO_END, other.range) >= 0;
     const around = this.ordered();
-    const content: CardContent = {
+    return {
       claim: item.kind === 'claim' ? item.claim : undefined,
       quotes: around.flatMap((o) =>
         o.kind === 'quote' && (o === item || inside(o)) ? [o.quote] : [],
@@ -749,10 +758,29 @@ class PageController {
         o.kind === 'mention' && (o === item || inside(o)) ? [o.mention] : [],
       ),
     };
-    const rects = item.range.getClientRects();
-    const anchor = rects[rects.length - 1] ?? item.range.getBoundingClientRect();
-    const [{ card }] = await Promise.all([this.loadCard(), this.loadFacts(factIdsOf(content))]);
-    await card.show(content, anchor, this.cardEnv(true), focus);
+  }
+
+  /**
+   * The page's own claim under the reader's selection, a contradiction
+   * first: a sentence the page shows in red is the same claim when selected,
+   * and keeps its verdict (read alone, it may not even name the case).
+   */
+  private claimUnderSelection(): Item | null {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0) return null;
+    const selected = selection.getRangeAt(0);
+    let found: Item | null = null;
+    for (const item of this.items) {
+      if (item.kind !== 'claim' || item.range.startContainer.getRootNode() !== document) continue;
+      // The claim starts before the selection ends, and ends after it starts.
+      const overlaps =
+        item.range.compareBoundaryPoints(Range.END_TO_START, selected) < 0 &&
+        item.range.compareBoundaryPoints(Range.START_TO_END, selected) > 0;
+      if (!overlaps) continue;
+      if (item.claim.verdict === 'contradicted') return item;
+      found ??= item;
+    }
+    return found;
   }
 
   private cardEnv(withSteps: boolean) {
@@ -768,6 +796,22 @@ class PageController {
 
   /** Checks text the user selected, even where highlighting is off, and shows the result in a card. */
   private async checkSelection(text: string): Promise<void> {
+    const selection = window.getSelection();
+    const anchor =
+      selection && selection.rangeCount > 0
+        ? selection.getRangeAt(0).getBoundingClientRect()
+        : new DOMRect(window.innerWidth / 2 - 200, 80, 0, 0);
+    const own = this.claimUnderSelection();
+    if (own) {
+      const found = this.contentOf(own);
+      const [{ card, module }] = await Promise.all([
+        this.loadCard(),
+        this.loadFacts(factIdsOf(found)),
+      ]);
+      const content = module.asSelection(found, this.language);
+      await card.show(content, anchor, this.cardEnv(false), true);
+      return;
+    }
     // The engine runs in the service worker: a selection of a whole long page
     // does not freeze the page.
     const [reports, { card, module }] = await Promise.all([
@@ -777,13 +821,8 @@ class PageController {
     ]);
     const report = reports?.[0];
     if (!report || this.signal.aborted) return;
-    const content = module.selectionContent(text, report, this.language);
+    const content = module.selectionContent(report, this.language);
     await this.loadFacts(factIdsOf(content));
-    const selection = window.getSelection();
-    const anchor =
-      selection && selection.rangeCount > 0
-        ? selection.getRangeAt(0).getBoundingClientRect()
-        : new DOMRect(window.innerWidth / 2 - 200, 80, 0, 0);
     await card.show(content, anchor, this.cardEnv(false), true);
   }
 }

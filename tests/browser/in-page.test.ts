@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
-import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import { reportOf, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { ensureChromium } from '../../scripts/lib/chromium.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { cardOf } from './card.ts';
@@ -283,16 +283,23 @@ describe('the extension in pages', () => {
     await page.close();
   });
 
-  it('shows the page’s claim count on the badge, red when one is contradicted', async () => {
+  it('counts the contradicted claims on a red badge, and says what it counts', async () => {
     const page = await open('article-fr.html');
     const tabId = await tabOf('article-fr.html');
+    const claims = (await reportOf(browser, page.url()))!.claims;
+    const contradicted = claims.filter((c) => c.verdict === 'contradicted').length;
+    expect(contradicted).toBeGreaterThan(0);
+    expect(claims.length).toBeGreaterThan(contradicted);
     const badge = await browser.serviceWorker.evaluate(async (id) => {
       const text = await chrome.action.getBadgeText({ tabId: id });
       const color = await chrome.action.getBadgeBackgroundColor({ tabId: id });
-      return { text, color };
+      const title = await chrome.action.getTitle({ tabId: id });
+      return { text, color, title };
     }, tabId);
-    expect(Number(badge.text)).toBeGreaterThan(5);
+    // Red means contradicted: the number beside it is theirs, not every claim's.
+    expect(badge.text).toBe(String(contradicted));
     expect(badge.color.slice(0, 3)).toEqual([198, 40, 40]);
+    expect(badge.title).toMatch(new RegExp(`${contradicted}\\D.*\\D${claims.length}$`));
     // The next page in the same tab, with nothing about the case, clears it.
     await page.goto(page.url().replace('article-fr.html', 'coco-unrelated.html'));
     expect(await tabOf('coco-unrelated.html')).toBe(tabId);
@@ -321,6 +328,42 @@ describe('the extension in pages', () => {
     await page.close();
   });
 
+  it('names the page in the popup, follows it as it grows, and tells a page not read from one unrelated', async () => {
+    const page = await open('article-en.html');
+    const tabId = await tabOf('article-en.html');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByTestId('page-counts').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('.page-name').textContent()).toBe(await page.title());
+    const before = await popup.locator('li.page-claim').count();
+    // The page grows while the popup is open: the list follows.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent =
+        'Update: the Paris prosecutor said the Coco site was shut down on 25 June 2024, with searches in seven countries.';
+      document.body.append(p);
+    });
+    await expect
+      .poll(() => popup.locator('li.page-claim').count(), { timeout: 10_000 })
+      .toBeGreaterThan(before);
+    await popup.close();
+
+    // Switched off for the site: the popup says the page is not read, not that it is unrelated.
+    await setSettings({ enabled: true, disabledSites: ['127.0.0.1'] });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 5000 }).toBe(0);
+    const offPopup = await browser.context.newPage();
+    await offPopup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const none = offPopup.locator('.page-none');
+    await none.waitFor({ timeout: 10_000 });
+    expect(await none.textContent()).toMatch(
+      /Highlighting is off here|Le surlignage est désactivé ici/,
+    );
+    await setSettings({ enabled: true, disabledSites: [] });
+    await offPopup.close();
+    await page.close();
+  });
+
   it('checks a selection on demand, even where highlighting is off', async () => {
     await setSettings({ enabled: false, disabledSites: [] });
     const page = await browser.context.newPage();
@@ -338,6 +381,42 @@ describe('the extension in pages', () => {
     await card.waitFor();
     expect(await card.text('.verdict')).toMatch(/Contradicted|Contredit/);
     await setSettings({ enabled: true, disabledSites: [] });
+    await page.close();
+  });
+
+  it('keeps a highlighted claim’s verdict when the reader checks part of it as a selection', async () => {
+    const page = await open('article-fr.html');
+    const tabId = await tabOf('article-fr.html');
+    // Read alone, this fragment does not name the case; on the page it is a red claim.
+    const fragment = '32 051 procédures judiciaires auraient été ouvertes';
+    await page.evaluate((words) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(words);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + words.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+    }, fragment);
+    await browser.serviceWorker.evaluate(
+      async ({ id, text }) => {
+        await chrome.tabs.sendMessage(id, { type: 'casefile:check-selection', text });
+      },
+      { id: tabId, text: fragment },
+    );
+    const card = cardOf(page);
+    await card.waitFor();
+    const all = (await card.text()) ?? '';
+    expect(await card.text('.verdict')).toMatch(/Contradicted|Contredit/);
+    expect(await card.text('.title')).toMatch(
+      /^(Vérification de la sélection|Checking the selection)$/,
+    );
+    expect(all).not.toMatch(/Mention of the Coco case|Mention de l’affaire Coco/);
+    expect(all).not.toMatch(/does not speak|ne parle pas/);
     await page.close();
   });
 
