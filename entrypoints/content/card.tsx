@@ -14,6 +14,7 @@ import { SourceCard, type CardContent, type SourceRef } from '../../components/S
 import type { TextReport } from '../../lib/check-text.ts';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import cardCss from './card.css?raw';
+import { CARD_WIDTH, GAP, placement } from './placement.ts';
 
 export interface CardEnv {
   facts: ReadonlyMap<string, Fact>;
@@ -41,10 +42,6 @@ export function selectionContent(report: TextReport, language: Language): CardCo
 export function asSelection(content: CardContent, language: Language): CardContent {
   return { ...content, title: messagesFor(language).selectionTitle };
 }
-
-/** Space between the highlight and the card, in CSS pixels. */
-const GAP = 8;
-const CARD_WIDTH = 420;
 
 export class CardHost {
   private ui: ShadowRootContentScriptUi<void> | null = null;
@@ -89,14 +86,30 @@ export class CardHost {
       this.returnFocus = document.activeElement;
       ui.mount();
     }
-    place(ui.shadowHost, anchor);
+    // Drawn unseen first, to be measured; then placed where it fits.
+    setHostStyle(ui.shadowHost, { visibility: 'hidden', top: `${window.scrollY}px`, left: '0px' });
     render(
       <div onKeyDown={(event) => this.onKey(event, env)}>
         <SourceCard content={content} {...env} onClose={() => this.close()} />
       </div>,
       ui.uiContainer,
     );
-    if (focus) ui.uiContainer.querySelector<HTMLElement>('.card')?.focus();
+    const card = ui.uiContainer.querySelector<HTMLElement>('.card');
+    if (card) {
+      card.style.removeProperty('max-height');
+      const spot = placement(anchor, card.getBoundingClientRect().height, {
+        width: window.innerWidth,
+        height: window.innerHeight,
+      });
+      if (spot.maxHeight !== null) card.style.setProperty('max-height', `${spot.maxHeight}px`);
+      setHostStyle(ui.shadowHost, {
+        visibility: 'visible',
+        top: `${spot.top + window.scrollY}px`,
+        left: `${spot.left + window.scrollX}px`,
+        width: `${spot.width}px`,
+      });
+    }
+    if (focus) card?.focus();
   }
 
   /**
@@ -121,13 +134,8 @@ export class CardHost {
   }
 }
 
-/** Positions the host under the anchor (above it when there is no room), in page coordinates. */
-function place(host: HTMLElement, anchor: DOMRect): void {
-  const width = Math.min(CARD_WIDTH, window.innerWidth - 2 * GAP);
-  const left = Math.max(GAP, Math.min(anchor.left, window.innerWidth - width - GAP));
-  const below = anchor.bottom + GAP;
-  const room = window.innerHeight - below;
-  const top = room > 240 || anchor.top < 240 ? below : Math.max(GAP, anchor.top - GAP - 320);
+/** Sets the host's style, inline and !important, over whatever the page's styles give it. */
+function setHostStyle(host: HTMLElement, place: Record<string, string>): void {
   const style: Record<string, string> = {
     // First undo whatever the page's styles give the host, then place it.
     all: 'initial',
@@ -135,14 +143,13 @@ function place(host: HTMLElement, anchor: DOMRect): void {
     display: 'block',
     visibility: 'visible',
     opacity: '1',
-    top: `${top + window.scrollY}px`,
-    left: `${left + window.scrollX}px`,
-    width: `${width}px`,
+    width: `${Math.min(CARD_WIDTH, window.innerWidth - 2 * GAP)}px`,
     'z-index': '2147483647',
     margin: '0',
     transform: 'none',
     filter: 'none',
     'pointer-events': 'auto',
+    ...place,
   };
   for (const [property, value] of Object.entries(style))
     host.style.setProperty(property, value, 'important');

@@ -736,8 +736,8 @@ class PageController {
   private async open(item: Item, focus: boolean): Promise<void> {
     this.painter?.setCurrent(item.range);
     const content = this.contentOf(item);
-    const rects = item.range.getClientRects();
-    const anchor = rects[rects.length - 1] ?? item.range.getBoundingClientRect();
+    // The whole claim, all its lines: the card goes beside it, never over it.
+    const anchor = item.range.getBoundingClientRect();
     const [{ card }] = await Promise.all([this.loadCard(), this.loadFacts(factIdsOf(content))]);
     await card.show(content, anchor, this.cardEnv(true), focus);
   }

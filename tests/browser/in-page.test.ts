@@ -238,6 +238,51 @@ describe('the extension in pages', () => {
     await page.close();
   });
 
+  it('places the card beside its claim, never over it, inside the window', async () => {
+    const page = await open('article-fr.html');
+    await page.setViewportSize({ width: 1000, height: 700 });
+    const card = cardOf(page);
+    for (const block of ['start', 'center', 'end'] as const) {
+      for (const kind of ['contradicted', 'supported'] as const) {
+        const claim = await page.evaluate(
+          ({ name, block }) => {
+            const range = [...(CSS.highlights.get(name) as unknown as Set<Range>)][0]!;
+            range.startContainer.parentElement!.scrollIntoView({ block });
+            const rects = [...range.getClientRects()].map((r) => ({
+              top: r.top,
+              bottom: r.bottom,
+              left: r.left,
+              right: r.right,
+            }));
+            return {
+              rects,
+              click: { x: rects[0]!.left + 4, y: (rects[0]!.top + rects[0]!.bottom) / 2 },
+            };
+          },
+          { name: `casefile-${kind}`, block },
+        );
+        await page.mouse.click(claim.click.x, claim.click.y);
+        await card.waitFor();
+        const box = (await card.box('.card'))!;
+        const where = `${kind} claim at the ${block}`;
+        expect(box.y, where).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height, where).toBeLessThanOrEqual(700);
+        expect(box.x + box.width, where).toBeLessThanOrEqual(1000);
+        for (const r of claim.rects) {
+          const covers =
+            box.y < r.bottom &&
+            r.top < box.y + box.height &&
+            box.x < r.right &&
+            r.left < box.x + box.width;
+          expect(covers, `${where}: the card covers its line ${JSON.stringify(r)}`).toBe(false);
+        }
+        await page.keyboard.press('Escape');
+        await expect.poll(() => card.isOpen()).toBe(false);
+      }
+    }
+    await page.close();
+  });
+
   it('moves through highlights with the keyboard, and Escape closes the card and gives the focus back', async () => {
     const page = await open('article-fr.html');
     await page.locator('body').focus();
