@@ -69,6 +69,8 @@ const HIGHLIGHT_KINDS = [
   'contradicted',
   'unverified',
   'quote',
+  'quote-altered',
+  'quote-unsourced',
   'current',
 ] as const;
 /** The flags `launchWithExtension` gives Chromium (scripts/lib/browser.ts), for the browser without the extension. */

@@ -7,16 +7,30 @@
  */
 
 export type PaintKind =
-  'mention' | 'supported' | 'contradicted' | 'unverified' | 'quote' | 'current';
+  | 'mention'
+  | 'supported'
+  | 'contradicted'
+  | 'unverified'
+  /** A quotation traced exactly (or translated) to the source. */
+  | 'quote'
+  | 'quote-altered'
+  | 'quote-unsourced'
+  | 'current';
 
-/** Later kinds win where highlights overlap: a contradiction shows over a mention. */
+/**
+ * Higher kinds are drawn over lower ones where highlights overlap: a
+ * contradiction over a mention, and a quotation over the claim it sits in
+ * (an altered quotation inside a supported sentence must not show green only).
+ */
 const PRIORITY: Record<PaintKind, number> = {
   mention: 1,
-  quote: 2,
-  unverified: 3,
-  supported: 4,
-  contradicted: 5,
-  current: 6,
+  unverified: 2,
+  supported: 3,
+  contradicted: 4,
+  quote: 5,
+  'quote-unsourced': 6,
+  'quote-altered': 7,
+  current: 8,
 };
 
 export class Painter {

@@ -17,6 +17,7 @@ import type {
   VerdictCounts,
 } from '../../utils/messages.ts';
 import type { CardHost } from './card.tsx';
+import highlightsDarkCss from './highlights-dark.css?raw';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
 import { scanRoot, type Item, type ScanTiming } from './page-scan.ts';
@@ -69,8 +70,40 @@ const LOG_INTERVAL_MS = 5000;
 const BLOCK =
   'p,li,article,section,blockquote,h1,h2,h3,h4,h5,h6,td,th,dd,dt,figcaption,aside,main,header,footer,div';
 
+/**
+ * Whether the page writes light text (on a dark background, then): its
+ * body's text colour, by relative luminance. Read once, when something is
+ * first painted.
+ */
+function onDarkBackground(): boolean {
+  const color = getComputedStyle(document.body ?? document.documentElement).color;
+  // Other colour spaces (oklch(), color()) are kept as written: read as light pages.
+  if (!color.startsWith('rgb')) return false;
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  if (r === undefined || g === undefined || b === undefined) return false;
+  const linear = (c: number) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) > 0.4;
+}
+
+/**
+ * Whether an item is painted. A passage the page copies from the source
+ * with changes but without quotation marks claims no quotation: it is not
+ * painted as one (its claim is, and the popup lists the copy).
+ */
+function isPainted(item: Item): boolean {
+  return !(item.kind === 'quote' && !item.quote.marked && item.quote.fidelity === 'altered');
+}
+
 function paintKind(item: Item): PaintKind {
   if (item.kind === 'claim') return item.claim.verdict;
+  if (item.kind === 'quote') {
+    if (item.quote.fidelity === 'altered') return 'quote-altered';
+    if (item.quote.fidelity === 'unsourced') return 'quote-unsourced';
+    return 'quote';
+  }
   return item.kind;
 }
 
@@ -281,10 +314,11 @@ class PageController {
   /** Whether the styles are adopted (something was painted since the last switch-off). */
   private styled = false;
 
+  /** The styles, for light or dark pages as the page's text colour says when first painted. */
   private highlightSheet(): CSSStyleSheet {
     if (!this.sheet) {
       this.sheet = new CSSStyleSheet();
-      this.sheet.replaceSync(highlightsCss);
+      this.sheet.replaceSync(onDarkBackground() ? highlightsDarkCss : highlightsCss);
     }
     return this.sheet;
   }
@@ -473,7 +507,7 @@ class PageController {
     }
     for (const item of items) {
       this.items.push(item);
-      if (this.painted.size < MAX_PAINTED) {
+      if (this.painted.size < MAX_PAINTED && isPainted(item)) {
         this.painter.add(paintKind(item), item.range);
         this.painted.add(item);
       }

@@ -29,7 +29,16 @@ function observe(page: Page): Promise<Observed> {
       return `${s.backgroundColor}|${s.textDecorationLine}|${s.textDecorationStyle}`;
     };
     const unknown = style('no-such-highlight');
-    const kinds = ['mention', 'supported', 'contradicted', 'unverified', 'quote', 'current'];
+    const kinds = [
+      'mention',
+      'supported',
+      'contradicted',
+      'unverified',
+      'quote',
+      'quote-altered',
+      'quote-unsourced',
+      'current',
+    ];
     return {
       measures: performance
         .getEntries()
@@ -230,7 +239,7 @@ describe('the extension against a page that looks for it and tampers with it', (
       CSS.highlights.delete('casefile-contradicted');
     });
     await expect.poll(() => painted(page), { timeout: 5000 }).toEqual(original);
-    expect(await page.evaluate(() => CSS.highlights.get('casefile-supported')!.priority)).toBe(4);
+    expect(await page.evaluate(() => CSS.highlights.get('casefile-supported')!.priority)).toBe(3);
 
     // The page removes the extension's styles.
     await page.evaluate(() => {

@@ -16,6 +16,11 @@ interface Expectations {
   mentions: string[];
   claims: { contains: string; verdict: 'supported' | 'contradicted' | 'unverified' }[];
   notHighlighted: string[];
+  quotes?: {
+    contains: string;
+    fidelity: 'exact' | 'translated' | 'altered' | 'unsourced';
+    marked?: boolean;
+  }[];
 }
 interface Edited {
   beforeText: string;
@@ -34,7 +39,14 @@ const expected = JSON.parse(readFileSync(resolve(PAGES, 'expected.json'), 'utf8'
 >;
 
 type Painted = Record<
-  'mention' | 'supported' | 'contradicted' | 'unverified' | 'quote' | 'current',
+  | 'mention'
+  | 'supported'
+  | 'contradicted'
+  | 'unverified'
+  | 'quote'
+  | 'quote-altered'
+  | 'quote-unsourced'
+  | 'current',
   string[]
 >;
 
@@ -47,6 +59,8 @@ function painted(page: Page): Promise<Painted> {
       'contradicted',
       'unverified',
       'quote',
+      'quote-altered',
+      'quote-unsourced',
       'current',
     ] as const;
     const out = {} as Record<(typeof kinds)[number], string[]>;
@@ -78,6 +92,22 @@ function expectPage(p: Painted, e: Partial<Expectations>): void {
   for (const claim of e.claims ?? []) {
     const hits = p[claim.verdict].filter((text) => text.includes(flat(claim.contains)));
     expect(hits, `${claim.verdict}: ${claim.contains}`).not.toHaveLength(0);
+  }
+  // Each quotation in the style of what its tracing found.
+  const quoteKind = {
+    exact: 'quote',
+    translated: 'quote',
+    altered: 'quote-altered',
+    unsourced: 'quote-unsourced',
+  } as const;
+  for (const quote of e.quotes ?? []) {
+    const hits = p[quoteKind[quote.fidelity]].filter((text) => text.includes(flat(quote.contains)));
+    if (quote.marked === false && quote.fidelity === 'altered') {
+      // A changed copy without quotation marks claims no quotation: its claim is painted, not it.
+      expect(hits, `unmarked copy painted as a quotation: ${quote.contains}`).toHaveLength(0);
+    } else {
+      expect(hits, `${quote.fidelity} quotation: ${quote.contains}`).not.toHaveLength(0);
+    }
   }
   const all = Object.values(p).flat();
   for (const text of e.notHighlighted ?? []) {
@@ -112,6 +142,46 @@ describe('the extension in pages', () => {
       await page.close();
     },
   );
+
+  it('paints legibly on a dark, large-print page: brighter colours, lines that grow with the text', async () => {
+    const styles = async (name: string) => {
+      const page = await open(name);
+      const read = await page.evaluate(() => {
+        const style = (kind: string) => {
+          const s = getComputedStyle(document.querySelector('p')!, `::highlight(casefile-${kind})`);
+          return {
+            background: s.backgroundColor,
+            line: s.textDecorationColor,
+            thickness: s.textDecorationThickness,
+          };
+        };
+        return { contradicted: style('contradicted'), supported: style('supported') };
+      });
+      await page.screenshot({
+        path: resolve(SCREENSHOTS, `styles-${name.replace('.html', '.png')}`),
+      });
+      const counts = await page.evaluate(() => ({
+        contradicted:
+          (CSS.highlights.get('casefile-contradicted') as unknown as Set<Range>)?.size ?? 0,
+      }));
+      await page.close();
+      return { ...read, counts };
+    };
+    const dark = await styles('dark.html');
+    const light = await styles('article-fr.html');
+    expect(dark.counts.contradicted).toBeGreaterThan(0);
+    // Light lines on the dark page, dark ones on the light page.
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    expect(luminance(dark.contradicted.line)).toBeGreaterThan(0.5);
+    expect(luminance(light.contradicted.line)).toBeLessThan(0.4);
+    expect(luminance(dark.supported.line)).toBeGreaterThan(0.5);
+    expect(dark.contradicted.background).not.toBe(light.contradicted.background);
+    // 28 px text: the line is thicker than 2 px.
+    expect(Number.parseFloat(dark.contradicted.thickness)).toBeGreaterThan(2);
+  });
 
   it('paints nothing on a page full of coco that is not about the case', async () => {
     const page = await open('coco-unrelated.html');
