@@ -11,6 +11,7 @@ import type { SourceMeta } from '../lib/facts/schema.ts';
 import { FactItem } from './FactItem.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
 import { PageSummary } from './PageSummary.tsx';
+import { Legend } from './Legend.tsx';
 import { PasteCheck } from './PasteCheck.tsx';
 import { messagesFor, uiLanguage } from './i18n.ts';
 import { useLiveQuery } from './use-live-query.ts';
@@ -88,6 +89,10 @@ export function PopupApp({ db }: { db: CasefileDb }) {
         <HighlightToggles t={t} />
       </header>
       <PageSummary t={t} sources={sourceList} />
+      <details class="legend-box">
+        <summary>{t.legendTitle}</summary>
+        <Legend t={t} />
+      </details>
       <PasteCheck
         t={t}
         sources={sourceList}

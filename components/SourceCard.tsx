@@ -4,6 +4,7 @@ import type { Fact, Language, Source, Value } from '../lib/facts/schema.ts';
 import type { Mention } from '../lib/mentions/find-mentions.ts';
 import { formatDate, messagesFor, quoteLabel, reasonIn, type Messages } from './i18n.ts';
 import { trimContext } from './SourcePassage.tsx';
+import { Legend } from './Legend.tsx';
 
 /** What a card shows: the sentence under the pointer, the quotations in it, the mentions in it. */
 export interface CardContent {
@@ -272,6 +273,10 @@ export function SourceCard({
           )}
         </section>
       ))}
+      <details class="legend-box">
+        <summary>{t.legendTitle}</summary>
+        <Legend t={t} tone="light" />
+      </details>
       {onStep && (
         <footer>
           <button type="button" onClick={() => onStep(-1)}>

@@ -38,6 +38,7 @@ import {
 import type { browser as ExtensionApi } from 'wxt/browser';
 import { checkText, createEngine } from '../lib/check-text.ts';
 import { findMentions } from '../lib/mentions/find-mentions.ts';
+import { HIGHLIGHT_KINDS } from '../utils/highlight-kinds.ts';
 import { detectLanguage } from '../lib/text/language.ts';
 import { splitSentences } from '../lib/text/sentences.ts';
 import { extractVisibleText } from '../lib/text/visible-text.ts';
@@ -63,16 +64,6 @@ const MARK_JS = resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts', 'content.js');
 const CARD_CSS = resolve(ROOT, 'entrypoints/content/card.css');
 const SETTINGS_KEY = 'casefile:settings';
-const HIGHLIGHT_KINDS = [
-  'mention',
-  'supported',
-  'contradicted',
-  'unverified',
-  'quote',
-  'quote-altered',
-  'quote-unsourced',
-  'current',
-] as const;
 /** The flags `launchWithExtension` gives Chromium (scripts/lib/browser.ts), for the browser without the extension. */
 const PLAIN_FLAGS = [
   '--no-sandbox',

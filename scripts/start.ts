@@ -22,7 +22,7 @@ if (build.status !== 0) {
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
 const server = await serveStatic(resolve(ROOT, 'demo'));
 // A fresh profile each time: the demo always starts from a clean install.
-const browser = await launchWithExtension({ headless: !hasDisplay });
+const browser = await launchWithExtension({ headless: !hasDisplay, keepWelcome: hasDisplay });
 // The popup first: opening it waits until the facts are stored.
 const popup = await browser.context.newPage();
 await popup.setViewportSize({ width: 440, height: 600 });

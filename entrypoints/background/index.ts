@@ -270,6 +270,12 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     seed(reason);
     addMenu();
+    // Once, after install: the styles on a sample, and how to switch them off.
+    if (reason === 'install') {
+      void browser.tabs
+        .create({ url: browser.runtime.getURL('/welcome.html') })
+        .catch((error: unknown) => console.error('[casefile] cannot open the welcome page', error));
+    }
   });
   browser.runtime.onStartup.addListener(() => seed('browser start'));
   seed('service worker start');

@@ -13,6 +13,7 @@ import { messagesFor } from '../../components/i18n.ts';
 import { SourceCard, type CardContent, type SourceRef } from '../../components/SourceCard.tsx';
 import type { TextReport } from '../../lib/check-text.ts';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
+import legendCss from '../../components/legend.css?raw';
 import cardCss from './card.css?raw';
 import { CARD_WIDTH, GAP, placement } from './placement.ts';
 
@@ -69,7 +70,7 @@ export class CardHost {
         position: 'inline',
         anchor: () => document.documentElement,
         append: 'last',
-        css: cardCss,
+        css: `${cardCss}\n${legendCss}`,
         // The reset is done on the host itself, inline and !important (see
         // place()): WXT's own `:host { all: initial !important }` would win
         // over the host's position.

@@ -6,32 +6,11 @@
  * that chose this over wrapping text in elements.
  */
 
-export type PaintKind =
-  | 'mention'
-  | 'supported'
-  | 'contradicted'
-  | 'unverified'
-  /** A quotation traced exactly (or translated) to the source. */
-  | 'quote'
-  | 'quote-altered'
-  | 'quote-unsourced'
-  | 'current';
+import { HIGHLIGHT_PRIORITY, type HighlightKind } from '../../utils/highlight-kinds.ts';
 
-/**
- * Higher kinds are drawn over lower ones where highlights overlap: a
- * contradiction over a mention, and a quotation over the claim it sits in
- * (an altered quotation inside a supported sentence must not show green only).
- */
-const PRIORITY: Record<PaintKind, number> = {
-  mention: 1,
-  unverified: 2,
-  supported: 3,
-  contradicted: 4,
-  quote: 5,
-  'quote-unsourced': 6,
-  'quote-altered': 7,
-  current: 8,
-};
+export type PaintKind = HighlightKind;
+
+const PRIORITY = HIGHLIGHT_PRIORITY;
 
 export class Painter {
   private readonly highlights = new Map<PaintKind, Highlight>();

@@ -36,6 +36,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   headless?: boolean;
   extensionDir?: string;
+  /** Keep the welcome page a new profile's install opens (closed otherwise, so that runs start alike). */
+  keepWelcome?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -61,6 +63,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const userDataDir = options.userDataDir ?? freshProfileDir();
+  // Chromium writes its Default profile on first launch: without it, this is one.
+  const newProfile = !existsSync(join(userDataDir, 'Default'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),
     headless: options.headless ?? true,
@@ -75,7 +79,23 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  // A fresh profile is a new install: the extension opens its welcome page.
+  // Tests and the benchmark start without it unless they ask to keep it.
+  if (newProfile && !options.keepWelcome) await closeWelcome(context);
   return { context, extensionId, serviceWorker, userDataDir, close: () => context.close() };
+}
+
+/** Waits a little for the welcome page a new install opens, and closes it. */
+async function closeWelcome(context: BrowserContext): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((page) => page.url().endsWith('/welcome.html'));
+    if (welcome) {
+      await welcome.close();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { browser as Browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { HIGHLIGHT_KINDS } from '../../utils/highlight-kinds.ts';
 import { cardOf } from './card.ts';
 import { openScanned, passesOver, startSession } from './session.ts';
 
@@ -23,22 +24,12 @@ interface Observed {
 }
 
 function observe(page: Page): Promise<Observed> {
-  return page.evaluate(() => {
+  return page.evaluate((kinds) => {
     const style = (name: string) => {
       const s = getComputedStyle(document.body, `::highlight(${name})`);
       return `${s.backgroundColor}|${s.textDecorationLine}|${s.textDecorationStyle}`;
     };
     const unknown = style('no-such-highlight');
-    const kinds = [
-      'mention',
-      'supported',
-      'contradicted',
-      'unverified',
-      'quote',
-      'quote-altered',
-      'quote-unsourced',
-      'current',
-    ];
     return {
       measures: performance
         .getEntries()
@@ -61,7 +52,7 @@ function observe(page: Page): Promise<Observed> {
       heard: [...((window as unknown as { __heard?: string[] }).__heard ?? [])],
       shadowRoot: String(document.querySelector('casefile-card')?.shadowRoot),
     };
-  });
+  }, HIGHLIGHT_KINDS);
 }
 
 /** What each kind of highlight holds, as the page reads it. */

@@ -6,6 +6,7 @@ import type { browser as Browser } from 'wxt/browser';
 import { reportOf, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { ensureChromium } from '../../scripts/lib/chromium.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { HIGHLIGHT_KINDS, type HighlightKind } from '../../utils/highlight-kinds.ts';
 import { cardOf } from './card.ts';
 import { openScanned, PAGES, SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
 
@@ -38,38 +39,18 @@ const expected = JSON.parse(readFileSync(resolve(PAGES, 'expected.json'), 'utf8'
   }
 >;
 
-type Painted = Record<
-  | 'mention'
-  | 'supported'
-  | 'contradicted'
-  | 'unverified'
-  | 'quote'
-  | 'quote-altered'
-  | 'quote-unsourced'
-  | 'current',
-  string[]
->;
+type Painted = Record<HighlightKind, string[]>;
 
 /** The text of every painted range, by kind, read from the page's highlight registry. */
 function painted(page: Page): Promise<Painted> {
-  return page.evaluate(() => {
-    const kinds = [
-      'mention',
-      'supported',
-      'contradicted',
-      'unverified',
-      'quote',
-      'quote-altered',
-      'quote-unsourced',
-      'current',
-    ] as const;
-    const out = {} as Record<(typeof kinds)[number], string[]>;
+  return page.evaluate((kinds) => {
+    const out = {} as Painted;
     for (const kind of kinds) {
       const highlight = CSS.highlights.get(`casefile-${kind}`) as unknown as Set<Range> | undefined;
       out[kind] = highlight ? [...highlight].map((r) => r.toString().replace(/\s+/g, ' ')) : [];
     }
     return out;
-  });
+  }, HIGHLIGHT_KINDS);
 }
 
 /** Scrolls to the first highlight of a kind and clicks on it. */
