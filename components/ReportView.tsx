@@ -63,8 +63,8 @@ export function ReportView({ claims, quotes, t, onChoose, sources, replyLanguage
       <p class="page-counts" data-testid="page-counts">
         {t.pageCounts(counts)}
       </p>
-      <ol class="page-claims">
-        {sorted.map((claim) => {
+      <ol class="page-claims" aria-label={t.claimsListLabel}>
+        {sorted.map((claim, i) => {
           const check = claim.checks.find((c) => c.verdict === claim.verdict) ?? claim.checks[0];
           return (
             <li
@@ -77,13 +77,18 @@ export function ReportView({ claims, quotes, t, onChoose, sources, replyLanguage
               </span>
               <div>
                 {onChoose ? (
-                  <button type="button" class="page-text link-like" onClick={() => onChoose(claim)}>
+                  <button
+                    type="button"
+                    class="page-text link-like"
+                    aria-describedby={`page-reason-${i}`}
+                    onClick={() => onChoose(claim)}
+                  >
                     {claim.text}
                   </button>
                 ) : (
                   <p class="page-text">{claim.text}</p>
                 )}
-                <p class="page-reason">
+                <p class="page-reason" id={`page-reason-${i}`}>
                   {reasonIn(claim, t.language)}
                   {claim.painted === false && ` — ${t.notPainted}`}
                 </p>

@@ -30,7 +30,7 @@ interface Props {
   language: Language;
   onOpenSource: (ref: SourceRef) => void;
   onClose: () => void;
-  onStep?: (step: 1 | -1) => void;
+  onStep?: (step: 1 | -1, contradicted?: boolean) => void;
 }
 
 const VERDICT_ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
@@ -176,15 +176,30 @@ export function SourceCard({
   const t = messagesFor(language);
   const { claim, quotes, mentions } = content;
   const verdict = claim?.verdict;
+  // What a screen reader says of the card: its verdict and its reason, once
+  // when it opens (focused, as a dialog's description) and again politely
+  // each time the card is refilled by stepping to another claim.
+  const description = [
+    verdict ? t.verdicts[verdict] : quotes[0] ? quoteLabel(t, quotes[0]) : undefined,
+    claim
+      ? reasonIn(claim, language)
+      : (content.notice ?? (mentions[0] && reasonIn(mentions[0], language))),
+  ]
+    .filter(Boolean)
+    .join(' — ');
   return (
     <div
       class="card"
       role="dialog"
       aria-modal="false"
       aria-label={content.title ?? (verdict ? t.verdicts[verdict] : t.mentionOnly)}
+      aria-describedby="casefile-card-description"
       tabIndex={-1}
       lang={language}
     >
+      <p id="casefile-card-description" class="sr-only" role="status" aria-live="polite">
+        {description}
+      </p>
       <header>
         {content.title && <p class="title">{content.title}</p>}
         {verdict ? (

@@ -15,6 +15,7 @@ import type { TextReport } from '../../lib/check-text.ts';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import legendCss from '../../components/legend.css?raw';
 import cardCss from './card.css?raw';
+import { STEP_KEYS } from './keys.ts';
 import { CARD_WIDTH, GAP, placement } from './placement.ts';
 
 export interface CardEnv {
@@ -22,7 +23,8 @@ export interface CardEnv {
   sources: ReadonlyMap<string, Source>;
   language: Language;
   onOpenSource: (ref: SourceRef) => void;
-  onStep?: (step: 1 | -1) => void;
+  /** Moves to the next or previous claim (only contradicted ones with `contradicted`). */
+  onStep?: (step: 1 | -1, contradicted?: boolean) => void;
 }
 
 /**
@@ -119,9 +121,10 @@ export class CardHost {
    */
   private onKey(event: KeyboardEvent, env: CardEnv): void {
     if (event.key === 'Escape') this.close();
-    else if (event.altKey && event.shiftKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+    else if (event.altKey && event.shiftKey && STEP_KEYS[event.code]) {
       event.preventDefault();
-      env.onStep?.(event.code === 'KeyN' ? 1 : -1);
+      const [step, contradicted] = STEP_KEYS[event.code]!;
+      env.onStep?.(step, contradicted);
     }
   }
 

@@ -20,6 +20,7 @@ import type { CardHost } from './card.tsx';
 import highlightsDarkCss from './highlights-dark.css?raw';
 import highlightsCss from './highlights.css?raw';
 import { Painter, type PaintKind } from './highlights.ts';
+import { STEP_KEYS } from './keys.ts';
 import { scanRoot, type Item, type ScanTiming } from './page-scan.ts';
 
 /** The card's module, loaded on first use (see modules/lazy-chunks.ts). */
@@ -696,9 +697,10 @@ class PageController {
 
   private onKey(event: KeyboardEvent): void {
     if (!event.isTrusted) return;
-    if (event.altKey && event.shiftKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+    if (event.altKey && event.shiftKey && STEP_KEYS[event.code]) {
       event.preventDefault();
-      this.step(event.code === 'KeyN' ? 1 : -1);
+      const [step, contradicted] = STEP_KEYS[event.code]!;
+      this.step(step, contradicted);
     } else if (event.key === 'Escape' && this.card?.isOpen) {
       this.card.close();
       this.painter?.setCurrent(null);
@@ -730,12 +732,16 @@ class PageController {
   }
 
   /** Moves to the next or previous highlighted claim (or mention), scrolls to it and opens its card. */
-  private step(direction: 1 | -1): void {
+  private step(direction: 1 | -1, onlyContradicted = false): void {
     const targets = this.ordered().filter(
       (item) => this.painted.has(item) && item.kind !== 'quote',
     );
     const claims = targets.filter((item) => item.kind === 'claim');
-    const list = claims.length > 0 ? claims : targets;
+    const list = onlyContradicted
+      ? claims.filter((item) => item.kind === 'claim' && item.claim.verdict === 'contradicted')
+      : claims.length > 0
+        ? claims
+        : targets;
     if (list.length === 0) return;
     const position = this.current ? list.indexOf(this.current) : -1;
     const next = list[(position + direction + list.length) % list.length] ?? list[0]!;
@@ -824,7 +830,9 @@ class PageController {
       language: this.language,
       onOpenSource: (ref: { sourceId: string; start: number; end: number }) =>
         void sendToBackground({ type: 'casefile:open-source', ...ref }),
-      onStep: withSteps ? (step: 1 | -1) => this.step(step) : undefined,
+      onStep: withSteps
+        ? (step: 1 | -1, contradicted?: boolean) => this.step(step, contradicted)
+        : undefined,
     };
   }
 

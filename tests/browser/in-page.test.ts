@@ -353,6 +353,41 @@ describe('the extension in pages', () => {
     await page.close();
   });
 
+  it('steps through the contradicted claims only with Alt+Shift+J / K, and describes each card to screen readers', async () => {
+    const page = await open('article-fr.html');
+    const contradicted = (await reportOf(browser, page.url()))!.claims.filter(
+      (c) => c.verdict === 'contradicted',
+    );
+    expect(contradicted.length).toBeGreaterThan(1);
+    await page.locator('body').focus();
+    const card = cardOf(page);
+    const seen: string[] = [];
+    for (let i = 0; i < contradicted.length; i++) {
+      await page.keyboard.press('Alt+Shift+KeyJ');
+      await card.waitFor();
+      await expect
+        .poll(async () => (await card.text('.page-words')) ?? '')
+        .not.toBe(seen.at(-1) ?? '');
+      expect(await card.text('.verdict')).toMatch(/Contradicted|Contredit/);
+      seen.push((await card.text('.page-words'))!);
+      // The dialog's description: its verdict and its reason, in a polite live region.
+      const description = await card.evaluate((root) => {
+        const dialog = root.querySelector('[role="dialog"]')!;
+        const region = root.getElementById(dialog.getAttribute('aria-describedby')!)!;
+        return { text: region.textContent, live: region.getAttribute('aria-live') };
+      });
+      expect(description.live).toBe('polite');
+      expect(description.text).toMatch(/^(Contradicted|Contredit) — .+/);
+    }
+    // Every contradicted claim, each once, in page order; then back to the first.
+    expect(new Set(seen).size).toBe(contradicted.length);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await expect.poll(() => card.text('.page-words')).toBe(seen[0]);
+    await page.keyboard.press('Alt+Shift+KeyK');
+    await expect.poll(() => card.text('.page-words')).toBe(seen.at(-1));
+    await page.close();
+  });
+
   it('keeps the card whole on a page whose styles attack it, and does not loop on a page that rewrites itself', async () => {
     const page = await open('hostile.html');
     await clickFirst(page, 'supported');

@@ -138,3 +138,27 @@ describe('a passage copied without quotation marks', () => {
     );
   });
 });
+
+describe('the claims list for assistive technology', () => {
+  it('is labelled, and each claim’s button is described by its reason', () => {
+    const root = rendered(
+      <ReportView
+        claims={report.claims}
+        quotes={report.quotes}
+        t={messagesFor('en')}
+        sources={sources}
+        onChoose={() => undefined}
+      />,
+    );
+    expect(root.querySelector('ol.page-claims')!.getAttribute('aria-label')).toBe(
+      messagesFor('en').claimsListLabel,
+    );
+    const buttons = [...root.querySelectorAll('li.page-claim button.page-text')];
+    expect(buttons).toHaveLength(report.claims.length);
+    for (const button of buttons) {
+      const reason = root.querySelector(`#${button.getAttribute('aria-describedby')}`)!;
+      expect(reason.classList.contains('page-reason')).toBe(true);
+      expect(reason.closest('li')).toBe(button.closest('li'));
+    }
+  });
+});
