@@ -109,31 +109,68 @@ function Diff({ diff }: { diff: string }) {
   return <p class="diff">{parts}</p>;
 }
 
+/**
+ * The checks of a claim, one group per fact passage: a fact checked twice (its
+ * count and its period) shows its passage once, with both checks named.
+ */
+function byPassage(checks: readonly Check[]): Check[][] {
+  const groups = new Map<string, Check[]>();
+  for (const check of checks) {
+    const key = `${check.factId}|${check.evidence.sourceId}|${check.evidence.start}`;
+    const group = groups.get(key);
+    if (group) group.push(check);
+    else groups.set(key, [check]);
+  }
+  return [...groups.values()];
+}
+
 function Passage({
-  check,
+  checks,
+  named,
   fact,
   source,
   t,
   language,
   onOpenSource,
 }: {
-  check: Check;
+  /** The checks against this passage, all of one fact. */
+  checks: readonly Check[];
+  /** Whether each check is named above the passage (more than one check in the card). */
+  named: boolean;
   fact: Fact | undefined;
   source: Source | undefined;
   t: Messages;
   language: Language;
   onOpenSource: (ref: SourceRef) => void;
 }) {
+  const check = checks.find((c) => c.verdict === 'contradicted') ?? checks[0]!;
   const evidence = fact?.evidence.find(
     (e) => e.sourceId === check.evidence.sourceId && e.start === check.evidence.start,
   );
+  // The values the checks compared, marked in the passage; all of the fact's when none says which.
+  const slots = new Set(checks.flatMap((c) => (c.slot ? [c.slot] : [])));
+  const decisive = fact?.values.filter((v) => slots.size === 0 || slots.has(v.slot)) ?? [];
   return (
     <section class="check" data-verdict={check.verdict}>
+      {named && (
+        <ul class="check-reasons">
+          {checks.map((c, i) => (
+            <li key={i} class={`check-reason ${c.verdict}`}>
+              <span aria-hidden="true">{VERDICT_ICON[c.verdict]}</span>{' '}
+              <span class="sr-only">
+                {t.verdicts[c.verdict]}
+                {language === 'fr' ? '\u00a0: ' : ': '}
+              </span>
+              {reasonIn(c, language)}
+            </li>
+          ))}
+        </ul>
+      )}
       {fact && <p class="statement">{fact.statement[language]}</p>}
       <blockquote lang="fr">
         {evidence && <span class="context">{trimContext(evidence.prefix, 'before')}</span>}
         <span class="exact">
-          <Marked text={check.evidence.exact} pattern={fact ? figuresOf(fact.values) : null} />
+          <Marked text={check.evidence.exact} pattern={figuresOf(decisive)} />
         </span>
         {evidence && <span class="context">{trimContext(evidence.suffix, 'after')}</span>}
       </blockquote>
@@ -192,7 +229,10 @@ export function SourceCard({
       class="card"
       role="dialog"
       aria-modal="false"
-      aria-label={content.title ?? (verdict ? t.verdicts[verdict] : t.mentionOnly)}
+      aria-label={
+        content.title ??
+        (verdict ? t.verdicts[verdict] : quotes[0] ? quoteLabel(t, quotes[0]) : t.mentionOnly)
+      }
       aria-describedby="casefile-card-description"
       tabIndex={-1}
       lang={language}
@@ -235,17 +275,20 @@ export function SourceCard({
             />
           </p>
           {claim.checks.length > 0 && <h3>{t.inTheSource}</h3>}
-          {claim.checks.slice(0, 3).map((check) => (
-            <Passage
-              key={`${check.factId}-${check.verdict}`}
-              check={check}
-              fact={facts.get(check.factId)}
-              source={sources.get(check.evidence.sourceId)}
-              t={t}
-              language={language}
-              onOpenSource={onOpenSource}
-            />
-          ))}
+          {byPassage(claim.checks)
+            .slice(0, 3)
+            .map((checks) => (
+              <Passage
+                key={`${checks[0]!.factId}-${checks[0]!.evidence.start}`}
+                checks={checks}
+                named={claim.checks.length > 1}
+                fact={facts.get(checks[0]!.factId)}
+                source={sources.get(checks[0]!.evidence.sourceId)}
+                t={t}
+                language={language}
+                onOpenSource={onOpenSource}
+              />
+            ))}
         </>
       )}
       {content.notice && <p class="reason">{content.notice}</p>}
@@ -257,6 +300,13 @@ export function SourceCard({
           <p class={`verdict ${quote.fidelity}`}>
             <span aria-hidden="true">{FIDELITY_ICON[quote.fidelity]}</span> {quoteLabel(t, quote)}
           </p>
+          {quote.fidelity === 'unsourced' && (
+            <>
+              <p class="reason">{t.unsourcedExplain}</p>
+              <h3>{t.onThisPage}</h3>
+              <p class="page-words">{quote.text}</p>
+            </>
+          )}
           {quote.fidelity === 'altered' && quote.diff && (
             <>
               <h3>{t.difference}</h3>

@@ -79,6 +79,8 @@ const MESSAGES = {
       translated: 'Passage traduit de la source, sans guillemets',
     },
     mentionOnly: 'Mention de l’affaire Coco',
+    unsourcedExplain:
+      'Ces mots sont présentés comme une citation, mais ne figurent dans aucune des sources enregistrées.',
     onThisPage: 'Sur cette page',
     inTheSource: 'Dans la source',
     openSource: 'Voir le passage dans la source',
@@ -165,6 +167,8 @@ const MESSAGES = {
       translated: 'Translated from the source, without quotation marks',
     },
     mentionOnly: 'Mention of the Coco case',
+    unsourcedExplain:
+      'These words are presented as a quotation, but appear in none of the stored sources.',
     onThisPage: 'On this page',
     inTheSource: 'In the source',
     openSource: 'See the passage in the source',
