@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import {
   clearHistory,
   deleteHistory,
@@ -11,7 +11,7 @@ import { historyToClaimReview } from '../lib/history/export-claim-review.ts';
 import { historyToCsv } from '../lib/history/export-csv.ts';
 import type { Verdict } from '../lib/claims/check-claim.ts';
 import { count, formatDate, messagesFor, reasonIn, uiLanguage } from './i18n.ts';
-import { ReplyButton } from './ReplyButton.tsx';
+import { citationsOf, ReplyButton } from './ReplyButton.tsx';
 import { useLiveQuery } from './use-live-query.ts';
 
 const MESSAGES = {
@@ -80,11 +80,16 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
       sources: (await db.sources.toArray()).map(
         ({ text: _t, packId: _p, ...meta }) => meta as SourceMeta,
       ),
+      facts: await db.facts.toArray(),
     }),
     [db, query, verdict],
   );
   const entries: HistoryEntry[] = live.status === 'ready' ? live.value.entries : [];
   const sources = live.status === 'ready' ? live.value.sources : [];
+  const citations = useMemo(
+    () => citationsOf(sources, live.status === 'ready' ? live.value.facts : []),
+    [live],
+  );
   const stamp = new Date().toISOString().slice(0, 10);
 
   return (
@@ -183,7 +188,7 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
                     {claim.verdict === 'contradicted' && (
                       <ReplyButton
                         claim={claim}
-                        sources={sources}
+                        citations={citations}
                         language={entry.language === 'en' ? 'en' : 'fr'}
                         t={common}
                       />

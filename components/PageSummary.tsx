@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { ToContent } from '../utils/messages.ts';
-import type { SourceMeta } from '../lib/facts/schema.ts';
+import type { Citations } from './ReplyButton.tsx';
 import { detectLanguage } from '../lib/text/language.ts';
 import { getSettings, highlightsOn, watchSettings, type Settings } from '../utils/settings.ts';
 import type { Messages } from './i18n.ts';
@@ -61,7 +61,7 @@ async function activeReport(): Promise<PageReport | null> {
  * those past the page's highlight limit, which are only listed here.
  * Choosing one shows it in the page with its card.
  */
-export function PageSummary({ t, sources }: { t: Messages; sources?: readonly SourceMeta[] }) {
+export function PageSummary({ t, citations }: { t: Messages; citations?: Citations }) {
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
@@ -115,7 +115,7 @@ export function PageSummary({ t, sources }: { t: Messages; sources?: readonly So
         quotes={report.quotes}
         t={t}
         onChoose={(c) => void reveal(c)}
-        sources={sources}
+        citations={citations}
         replyLanguage={
           detectLanguage(report.claims.map((c) => c.text).join(' ')) === 'en' ? 'en' : 'fr'
         }

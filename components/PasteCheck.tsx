@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TextReport } from '../lib/check-text.ts';
-import type { SourceMeta } from '../lib/facts/schema.ts';
+import type { Citations } from './ReplyButton.tsx';
 import type { CheckReply, CheckRequest } from '../utils/messages.ts';
 import type { Messages } from './i18n.ts';
 import { ReportView } from './ReportView.tsx';
@@ -30,11 +30,11 @@ async function checkInWorker(text: string): Promise<TextReport> {
  */
 export function PasteCheck({
   t,
-  sources,
+  citations,
   onChecked,
 }: {
   t: Messages;
-  sources?: readonly SourceMeta[];
+  citations?: Citations;
   onChecked?: (text: string, report: TextReport) => void;
 }) {
   const [text, setText] = useState('');
@@ -97,7 +97,7 @@ export function PasteCheck({
               claims={report.claims}
               quotes={report.quotes}
               t={t}
-              sources={sources}
+              citations={citations}
               replyLanguage={report.language === 'en' ? 'en' : 'fr'}
             />
           ) : (

@@ -13,6 +13,8 @@ import { HighlightToggles } from './HighlightToggles.tsx';
 import { PageSummary } from './PageSummary.tsx';
 import { Legend } from './Legend.tsx';
 import { PasteCheck } from './PasteCheck.tsx';
+import { citationsOf } from './ReplyButton.tsx';
+import { useMemo } from 'preact/hooks';
 import { messagesFor, uiLanguage } from './i18n.ts';
 import { useLiveQuery } from './use-live-query.ts';
 
@@ -74,7 +76,13 @@ export function PopupApp({ db }: { db: CasefileDb }) {
   const language = uiLanguage();
   const t = messagesFor(language);
   const store = useLiveQuery(() => readStore(db), [db]);
-  const sourceList = store.status === 'ready' ? [...store.value.sources.values()] : undefined;
+  const citations = useMemo(
+    () =>
+      store.status === 'ready'
+        ? citationsOf([...store.value.sources.values()], store.value.facts)
+        : undefined,
+    [store],
+  );
 
   return (
     <main lang={language}>
@@ -88,14 +96,14 @@ export function PopupApp({ db }: { db: CasefileDb }) {
         )}
         <HighlightToggles t={t} />
       </header>
-      <PageSummary t={t} sources={sourceList} />
+      <PageSummary t={t} citations={citations} />
       <details class="legend-box">
         <summary>{t.legendTitle}</summary>
         <Legend t={t} />
       </details>
       <PasteCheck
         t={t}
-        sources={sourceList}
+        citations={citations}
         onChecked={(text, report) => void logText(db, text, report)}
       />
       <p class="history-link">

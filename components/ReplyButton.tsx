@@ -1,8 +1,22 @@
 import { useState } from 'preact/hooks';
-import type { SourceMeta } from '../lib/facts/schema.ts';
+import type { LocalizedText, SourceMeta } from '../lib/facts/schema.ts';
 import { decisiveCheck } from '../lib/history/entry.ts';
 import { correctionReply, type ReplyClaim } from '../lib/history/reply.ts';
 import type { Messages } from './i18n.ts';
+
+/** What a reply cites: the sources, and each fact's statement by id (English replies state the fact). */
+export interface Citations {
+  sources: readonly SourceMeta[];
+  statements: ReadonlyMap<string, LocalizedText>;
+}
+
+/** Citations from the store's sources and facts. */
+export function citationsOf(
+  sources: readonly SourceMeta[],
+  facts: readonly { id: string; statement: LocalizedText }[],
+): Citations {
+  return { sources, statements: new Map(facts.map((f) => [f.id, f.statement])) };
+}
 
 /**
  * "Copy a reply": puts a short, sourced correction of a contradicted claim on
@@ -10,22 +24,24 @@ import type { Messages } from './i18n.ts';
  */
 export function ReplyButton({
   claim,
-  sources,
+  citations,
   language,
   t,
 }: {
   claim: ReplyClaim;
-  sources: readonly SourceMeta[];
+  citations: Citations;
   language: 'fr' | 'en';
   t: Messages;
 }) {
   const [copied, setCopied] = useState(false);
-  const sourceId =
-    'checks' in claim ? decisiveCheck(claim)?.evidence.sourceId : claim.evidence?.sourceId;
+  const decisive = 'checks' in claim ? decisiveCheck(claim) : undefined;
+  const sourceId = 'checks' in claim ? decisive?.evidence.sourceId : claim.evidence?.sourceId;
+  const factId = 'checks' in claim ? decisive?.factId : claim.factId;
   const reply = correctionReply(
     claim,
-    sources.find((s) => s.id === sourceId),
+    citations.sources.find((s) => s.id === sourceId),
     language,
+    factId === undefined ? undefined : citations.statements.get(factId),
   );
   if (!reply) return null;
   return (

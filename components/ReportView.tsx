@@ -1,9 +1,8 @@
 import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
-import type { SourceMeta } from '../lib/facts/schema.ts';
 import { sourceViewerPath } from '../lib/source-link.ts';
 import { quoteLabel, reasonIn, type Messages } from './i18n.ts';
-import { ReplyButton } from './ReplyButton.tsx';
+import { ReplyButton, type Citations } from './ReplyButton.tsx';
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
 const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅', translated: '⇄' };
@@ -43,8 +42,8 @@ interface Props {
   claims: readonly ListedClaim[];
   quotes: readonly QuoteResult[];
   t: Messages;
-  /** With the sources, contradicted claims offer a reply to copy, in `replyLanguage`. */
-  sources?: readonly SourceMeta[];
+  /** With citations, contradicted claims offer a reply to copy, in `replyLanguage`. */
+  citations?: Citations;
   replyLanguage?: 'fr' | 'en';
   /** Offered on each claim when set: show it in the page. */
   onChoose?: (claim: ListedClaim) => void;
@@ -54,7 +53,14 @@ interface Props {
  * Counts by verdict, then every claim (contradicted first) with its reason and
  * source passage, then every quotation with its fidelity and word diff.
  */
-export function ReportView({ claims, quotes, t, onChoose, sources, replyLanguage = 'fr' }: Props) {
+export function ReportView({
+  claims,
+  quotes,
+  t,
+  onChoose,
+  citations,
+  replyLanguage = 'fr',
+}: Props) {
   const counts = { supported: 0, contradicted: 0, unverified: 0 };
   for (const claim of claims) counts[claim.verdict] += 1;
   const sorted = [...claims].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
@@ -105,8 +111,8 @@ export function ReportView({ claims, quotes, t, onChoose, sources, replyLanguage
                     </a>
                   </blockquote>
                 )}
-                {sources && claim.verdict === 'contradicted' && (
-                  <ReplyButton claim={claim} sources={sources} language={replyLanguage} t={t} />
+                {citations && claim.verdict === 'contradicted' && (
+                  <ReplyButton claim={claim} citations={citations} language={replyLanguage} t={t} />
                 )}
               </div>
             </li>

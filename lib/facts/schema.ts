@@ -30,6 +30,11 @@ export const SourceMetaSchema = z.strictObject({
   /** `primary`: the authority's own words; `press`: a report about them. */
   standing: z.enum(['primary', 'press']),
   sha256: z.string().regex(SHA256_HEX, 'must be a lower-case hex SHA-256'),
+  /**
+   * The source's public address, when a pack knows one (the bundled sources
+   * have none recorded, and none is ever made up): replies cite it.
+   */
+  url: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 

@@ -7,7 +7,7 @@
  */
 import { MONTHS_EN, MONTHS_FR } from '../claims/reasons.ts';
 import type { ClaimResult, EvidenceRef } from '../claims/check-claim.ts';
-import type { SourceMeta } from '../facts/schema.ts';
+import type { LocalizedText, SourceMeta } from '../facts/schema.ts';
 import { foldSameLength } from '../text/fold.ts';
 import { decisiveCheck, type HistoryClaim } from './entry.ts';
 
@@ -58,7 +58,7 @@ const STARTS_WITH_VOWEL = /^[AEIOUYÀÂÉÈÊÎÔÛaeiouyh]/u;
 
 /** A claim as the history keeps it, or as the engine reports it. */
 export type ReplyClaim =
-  | Pick<HistoryClaim, 'text' | 'verdict' | 'reason' | 'evidence'>
+  | Pick<HistoryClaim, 'text' | 'verdict' | 'reason' | 'evidence' | 'factId'>
   | Pick<ClaimResult, 'text' | 'verdict' | 'reason' | 'checks'>;
 
 function evidenceOf(claim: ReplyClaim): EvidenceRef | undefined {
@@ -191,22 +191,47 @@ function englishName(publisher: string): string {
     : publisher;
 }
 
-/** "Selon le communiqué du Parquet de Paris (JUNALCO) du 25 juin 2024 : « ", and the closing mark. */
-function attribution(source: SourceMeta | undefined, language: 'fr' | 'en'): [string, string] {
+/** A source's title, inside the reply's quotation marks: its own marks turned into the inner kind. */
+function titled(source: SourceMeta, language: 'fr' | 'en'): string {
+  return language === 'fr'
+    ? ` (« ${source.title
+        .replace(/«\s*/gu, '“')
+        .replace(/\s*»/gu, '”')
+        .replace(/"([^"]*)"/g, '“$1”')} »)`
+    : ` ("${source.title.replace(/"/g, "'")}")`;
+}
+
+/** "the press release of the Parquet de Paris (JUNALCO) of 25 June 2024 ("…")": the source, by publisher, date and title. */
+function citedSource(source: SourceMeta, language: 'fr' | 'en', withTitle: boolean): string {
+  const title = withTitle ? titled(source, language) : '';
   if (language === 'fr') {
-    if (!source) return ['Selon les sources : « ', ' »'];
     const document = source.standing === 'primary' ? 'le communiqué' : "l'article";
-    return [
-      `Selon ${document} ${frenchOf(source.publisher)} du ${longDate(source.published, 'fr')} : « `,
-      ' »',
-    ];
+    return `${document} ${frenchOf(source.publisher)} du ${longDate(source.published, 'fr')}${title}`;
   }
-  if (!source) return ['According to the sources: "', '"'];
   const document =
     source.standing === 'primary'
       ? `the press release of ${englishName(source.publisher)}`
       : `the article by ${englishName(source.publisher)}`;
-  return [`According to ${document} of ${longDate(source.published, 'en')}: "`, '"'];
+  return `${document} of ${longDate(source.published, 'en')}${title}`;
+}
+
+/** "Selon le communiqué du Parquet de Paris (JUNALCO) du 25 juin 2024 (« … ») : « ", and the closing mark. */
+function attribution(
+  source: SourceMeta | undefined,
+  language: 'fr' | 'en',
+  withTitle: boolean,
+): [string, string] {
+  if (language === 'fr') {
+    if (!source) return ['Selon les sources : « ', ' »'];
+    return [`Selon ${citedSource(source, 'fr', withTitle)} : « `, ' »'];
+  }
+  if (!source) return ['According to the sources: "', '"'];
+  return [`According to ${citedSource(source, 'en', withTitle)}: "`, '"'];
+}
+
+/** A source's public address, after a space, when its pack gives one (none is ever made up). */
+function addressOf(source: SourceMeta | undefined): string {
+  return source?.url ? ` ${source.url}` : '';
 }
 
 /**
@@ -223,19 +248,38 @@ export function correctionReply(
   claim: ReplyClaim,
   source: SourceMeta | undefined,
   language: 'fr' | 'en',
+  statement?: LocalizedText,
 ): string | null {
   if (claim.verdict !== 'contradicted') return null;
   const evidence = evidenceOf(claim);
   if (!evidence) return null;
   const quoted = quotedPart(claim);
   const verdict = language === 'fr' ? `« ${quoted} » : inexact. ` : `"${quoted}" is inaccurate. `;
-  const [open, close] = attribution(source, language);
-  const budget = Math.max(
-    PASSAGE_MIN,
-    REPLY_MAX_LENGTH - verdict.length - open.length - close.length,
-  );
+  const address = addressOf(source);
+  if (language === 'en' && statement) {
+    // In English, the fact as the pack states it in English, then its source:
+    // a French fragment would not tell an English reader what is true.
+    const fact = statement.en.trim().replace(/[.\s]+$/u, '');
+    for (const withTitle of [true, false]) {
+      const cited = source ? citedSource(source, 'en', withTitle) : 'the sources';
+      const reply = `${verdict}${fact}, according to ${cited}.${address}`;
+      if (reply.length <= REPLY_MAX_LENGTH || !withTitle) {
+        if (reply.length <= REPLY_MAX_LENGTH) return reply;
+        const room = REPLY_MAX_LENGTH - (reply.length - fact.length);
+        return `${verdict}${shorten(fact, Math.max(PASSAGE_MIN, room))}, according to ${cited}.${address}`;
+      }
+    }
+  }
   const truth = TRUTH.exec(claim.reason)?.[1];
   const truthNumber = truth === undefined ? undefined : reasonNumbers(truth)[0];
   const focus = truthNumber === undefined ? null : numberPattern(truthNumber);
-  return `${verdict}${open}${excerpt(evidence.exact, budget, focus)}${close}`;
+  // The title when the passage still gets its room; the passage always comes first.
+  for (const withTitle of [true, false]) {
+    const [open, close] = attribution(source, language, withTitle);
+    const room = REPLY_MAX_LENGTH - verdict.length - open.length - close.length - address.length;
+    if (room < PASSAGE_MIN && withTitle && source) continue;
+    const budget = Math.max(PASSAGE_MIN, room);
+    return `${verdict}${open}${excerpt(evidence.exact, budget, focus)}${close}${address}`;
+  }
+  return null;
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor, quoteLabel } from '../../components/i18n.ts';
+import { citationsOf, type Citations } from '../../components/ReplyButton.tsx';
 import { ReportView } from '../../components/ReportView.tsx';
-import { checkText, createEngine, type TextReport } from '../../lib/check-text.ts';
+import { checkText, createEngine, type Engine, type TextReport } from '../../lib/check-text.ts';
 import { rendered } from '../helpers/render.ts';
 import { seedPack } from '../helpers/seed-files.ts';
 
@@ -11,6 +12,7 @@ const REPOST =
   '« Dans l’ensemble des procédures recensées, la plateforme coco a été utilisée spécifiquement pour son absence notoire de modération »';
 
 let report: TextReport;
+let engine: Engine;
 let sources: {
   id: string;
   title: string;
@@ -21,11 +23,14 @@ let sources: {
   standing: 'primary' | 'press';
   sha256: string;
 }[];
+let citations: Citations;
 
 beforeAll(async () => {
   const pack = await seedPack();
-  report = checkText(createEngine(pack.pack.facts, pack.sources), REPOST);
+  engine = createEngine(pack.pack.facts, pack.sources);
+  report = checkText(engine, REPOST);
   sources = pack.sources.map(({ text: _text, ...meta }) => meta);
+  citations = citationsOf(sources, pack.pack.facts);
 });
 
 describe('ReportView', () => {
@@ -35,7 +40,7 @@ describe('ReportView', () => {
         claims={report.claims}
         quotes={report.quotes}
         t={messagesFor('en')}
-        sources={sources}
+        citations={citations}
       />,
     );
     const items = [...root.querySelectorAll('li.page-claim')];
@@ -62,7 +67,7 @@ describe('ReportView', () => {
         claims={report.claims}
         quotes={report.quotes}
         t={messagesFor('fr')}
-        sources={sources}
+        citations={citations}
       />,
     );
     const first = root.querySelector('li.page-claim')!;
@@ -76,7 +81,7 @@ describe('ReportView', () => {
         claims={report.claims}
         quotes={report.quotes}
         t={messagesFor('fr')}
-        sources={sources}
+        citations={citations}
         replyLanguage="fr"
       />,
     );
@@ -85,6 +90,27 @@ describe('ReportView', () => {
     expect(replies[0]!.getAttribute('data-reply')).toMatch(
       /^« 32 051 procédures » : inexact\. Selon le communiqué/,
     );
+  });
+
+  it('replies in English with the fact’s English statement, not a French passage', () => {
+    const english = checkText(
+      engine,
+      'According to prosecutors, 32,051 proceedings linked to the Coco chat site were opened.',
+    );
+    const root = rendered(
+      <ReportView
+        claims={english.claims}
+        quotes={english.quotes}
+        t={messagesFor('en')}
+        citations={citations}
+        replyLanguage="en"
+      />,
+    );
+    const reply = root.querySelector('button.reply')!.getAttribute('data-reply')!;
+    expect(reply).toMatch(/^"32,051 proceedings" is inaccurate\. /);
+    expect(reply).toContain('23,051');
+    expect(reply).toContain('according to the press release of the Parquet de Paris');
+    expect(reply).not.toContain('procédures judiciaires');
   });
 
   it('shows the altered quotation with its word diff as text, never as markup', () => {
@@ -119,7 +145,7 @@ describe('a passage copied without quotation marks', () => {
           claims={[]}
           quotes={copied.quotes}
           t={messagesFor(language)}
-          sources={sources}
+          citations={citations}
         />,
       );
       const item = root.querySelector('li.page-quote')!;
@@ -146,7 +172,7 @@ describe('the claims list for assistive technology', () => {
         claims={report.claims}
         quotes={report.quotes}
         t={messagesFor('en')}
-        sources={sources}
+        citations={citations}
         onChoose={() => undefined}
       />,
     );

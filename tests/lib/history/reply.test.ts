@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkText, createEngine, type Engine } from '../../../lib/check-text.ts';
 import type { ClaimResult } from '../../../lib/claims/check-claim.ts';
-import type { Source, SourceMeta } from '../../../lib/facts/schema.ts';
+import type { Fact, Source, SourceMeta } from '../../../lib/facts/schema.ts';
 import { historyEntryFrom, type HistoryClaim } from '../../../lib/history/entry.ts';
 import { correctionReply, REPLY_MAX_LENGTH } from '../../../lib/history/reply.ts';
 import { seedPack } from '../../helpers/seed-files.ts';
@@ -9,8 +9,10 @@ import { seedPack } from '../../helpers/seed-files.ts';
 let engine: Engine;
 let sources: Map<string, Source>;
 let release: Source;
+let facts: Map<string, Fact>;
 beforeAll(async () => {
   const seeds = await seedPack();
+  facts = new Map(seeds.pack.facts.map((f) => [f.id, f]));
   engine = createEngine(seeds.pack.facts, seeds.sources);
   sources = new Map(seeds.sources.map((s) => [s.id, s]));
   release = seeds.sources.find((s) => s.standing === 'primary')!;
@@ -47,17 +49,51 @@ describe('correctionReply', () => {
       'Selon le parquet, 32 051 procédures liées à Coco ont été ouvertes.',
     );
     expect(correctionReply(claim, sourceOf(claim), 'fr')).toBe(
-      `« 32 051 procédures » : inexact. Selon le communiqué du Parquet de Paris (JUNALCO) du 25 juin 2024 : « ${PROCEEDINGS_PASSAGE} »`,
+      `« 32 051 procédures » : inexact. Selon le communiqué du Parquet de Paris (JUNALCO) du 25 juin 2024 (« Communiqué de presse : fermeture du site “coco” ») : « ${PROCEEDINGS_PASSAGE} »`,
     );
   });
 
-  it('corrects an English post in English, quoting the release in its own words', () => {
+  it('corrects an English post in English with the fact’s English statement, citing publisher, title and date', () => {
     const claim = historyClaimOf(
       'According to prosecutors, 32,051 proceedings linked to the Coco chat site were opened.',
     );
-    expect(correctionReply(claim, sourceOf(claim), 'en')).toBe(
-      `"32,051 proceedings" is inaccurate. According to the press release of the Parquet de Paris (JUNALCO) of 25 June 2024: "${PROCEEDINGS_PASSAGE}"`,
+    const statement = facts.get(claim.factId!)!.statement;
+    expect(correctionReply(claim, sourceOf(claim), 'en', statement)).toBe(
+      `"32,051 proceedings" is inaccurate. ${statement.en.replace(/\.$/, '')}, according to the press release of the Parquet de Paris (JUNALCO) of 25 June 2024 ("Communiqué de presse : fermeture du site « coco »").`,
     );
+    // Without the fact, the release's own words.
+    expect(correctionReply(claim, sourceOf(claim), 'en')).toBe(
+      `"32,051 proceedings" is inaccurate. According to the press release of the Parquet de Paris (JUNALCO) of 25 June 2024 ("Communiqué de presse : fermeture du site « coco »"): "${PROCEEDINGS_PASSAGE}"`,
+    );
+  });
+
+  it('names the right agency in English when a post says Europol', () => {
+    const claim = historyClaimOf(
+      'The Coco chat site was shut down by French prosecutors; the operation was coordinated with Europol.',
+    );
+    expect(claim.verdict).toBe('contradicted');
+    const reply = correctionReply(
+      claim,
+      sourceOf(claim),
+      'en',
+      facts.get(claim.factId!)!.statement,
+    )!;
+    expect(reply).toMatch(/^"[^"]*Europol[^"]*" is inaccurate\. /);
+    expect(reply).toContain('Eurojust');
+    expect(reply).not.toMatch(/ les | des | été /);
+    expect(reply.length).toBeLessThanOrEqual(REPLY_MAX_LENGTH);
+  });
+
+  it('cites a source’s address when its pack gives one, and never invents one', () => {
+    const claim = historyClaimOf(
+      'Selon le parquet, 32 051 procédures liées à Coco ont été ouvertes.',
+    );
+    const source = sourceOf(claim)!;
+    expect(correctionReply(claim, source, 'fr')).not.toMatch(/https?:/);
+    const url = 'https://www.example.org/communique-coco';
+    const reply = correctionReply(claim, { ...source, url }, 'fr')!;
+    expect(reply.endsWith(` ${url}`)).toBe(true);
+    expect(reply.length).toBeLessThanOrEqual(REPLY_MAX_LENGTH);
   });
 
   it.each([
@@ -73,7 +109,7 @@ describe('correctionReply', () => {
     [
       'La plateforme Coco était immatriculée à Malte.',
       'fr',
-      "« La plateforme Coco était immatriculée à Malte » : inexact. Selon l'article de BFM (Tech&Co) du 25 juin 2024 : « Il avait",
+      "« La plateforme Coco était immatriculée à Malte » : inexact. Selon l'article de BFM (Tech&Co) du 25 juin 2024 (« Fermeture de Coco: Gérald Darmanin annonce l'interpellation des dirigeants de “cette plateforme mafieuse” ») : « Il avait",
     ],
   ] as const)('for %j begins %j', (text, language, start) => {
     const claim = historyClaimOf(text);
