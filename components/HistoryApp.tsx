@@ -1,16 +1,23 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
+  addVerdictReport,
   clearHistory,
   deleteHistory,
+  deleteVerdictReports,
+  listVerdictReports,
   searchHistory,
   type CasefileDb,
+  type HistoryClaim,
   type HistoryEntry,
 } from '../lib/db.ts';
+import { claimLink, pageLink } from '../lib/history/link.ts';
+import { reportsExport, type VerdictReport } from '../lib/history/verdict-report.ts';
+import { ReportVerdict } from './ReportVerdict.tsx';
 import type { SourceMeta } from '../lib/facts/schema.ts';
 import { historyToClaimReview } from '../lib/history/export-claim-review.ts';
 import { historyToCsv } from '../lib/history/export-csv.ts';
 import type { Verdict } from '../lib/claims/check-claim.ts';
-import { count, formatDate, messagesFor, reasonIn, uiLanguage } from './i18n.ts';
+import { count, formatLocalTime, messagesFor, reasonIn, uiLanguage } from './i18n.ts';
 import { citationsOf, ReplyButton } from './ReplyButton.tsx';
 import { useLiveQuery } from './use-live-query.ts';
 
@@ -29,6 +36,16 @@ const MESSAGES = {
     pasted: 'Texte collé',
     exported: (n: number) =>
       `${count('fr', n, { one: 'entrée exportée', other: 'entrées exportées' })}.`,
+    showInPage: 'Voir dans la page',
+    reportsHeading: 'Verdicts signalés',
+    reportsIntro:
+      'Les verdicts que vous avez signalés comme erronés, gardés dans ce navigateur. Exportez-les pour les transmettre au responsable du paquet de faits.',
+    reportsNone: 'Aucun verdict signalé.',
+    exportReports: 'Exporter les signalements (JSON)',
+    reportNoteLabel: 'Note : ',
+    reportFacts: 'Faits : ',
+    reportsExported: (n: number) =>
+      `${count('fr', n, { one: 'signalement exporté', other: 'signalements exportés' })}.`,
     omitted: (claims: number, quotes: number) =>
       `Non gardées dans l’historique : ${count('fr', claims, { one: 'affirmation', other: 'affirmations' })} et ${count('fr', quotes, { one: 'citation', other: 'citations' })} de plus (comptées ci-dessus).`,
   },
@@ -45,6 +62,16 @@ const MESSAGES = {
     empty: 'No check recorded.',
     pasted: 'Pasted text',
     exported: (n: number) => `${count('en', n, { one: 'entry', other: 'entries' })} exported.`,
+    showInPage: 'Show in the page',
+    reportsHeading: 'Reported verdicts',
+    reportsIntro:
+      'The verdicts you reported as wrong, kept in this browser. Export them to pass them to the fact pack’s maintainer.',
+    reportsNone: 'No verdict reported.',
+    exportReports: 'Export the reports (JSON)',
+    reportNoteLabel: 'Note: ',
+    reportFacts: 'Facts: ',
+    reportsExported: (n: number) =>
+      `${count('en', n, { one: 'report', other: 'reports' })} exported.`,
     omitted: (claims: number, quotes: number) =>
       `Not kept in the history: ${count('en', claims, { one: 'more claim', other: 'more claims' })} and ${count('en', quotes, { one: 'more quotation', other: 'more quotations' })} (counted above).`,
   },
@@ -61,6 +88,28 @@ function download(name: string, type: string, content: string): void {
 }
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
+
+/** A record's page address: a link when it is a web page's, plain text otherwise. */
+function PageAddress({ url }: { url: string }) {
+  const href = pageLink(url);
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {url}
+    </a>
+  ) : (
+    <>{url}</>
+  );
+}
+
+/** A link that opens the page scrolled to the claim (a text fragment), for web pages only. */
+function ClaimLink({ url, text, label }: { url: string; text: string; label: string }) {
+  const href = claimLink(url, text);
+  return href ? (
+    <a class="claim-link" href={href} target="_blank" rel="noopener noreferrer">
+      {label}
+    </a>
+  ) : null;
+}
 
 /**
  * The moderators' record: every checked page and pasted text, searchable,
@@ -81,6 +130,7 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
         ({ text: _t, packId: _p, ...meta }) => meta as SourceMeta,
       ),
       facts: await db.facts.toArray(),
+      reports: await listVerdictReports(db),
     }),
     [db, query, verdict],
   );
@@ -90,7 +140,20 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
     () => citationsOf(sources, live.status === 'ready' ? live.value.facts : []),
     [live],
   );
+  const reports: VerdictReport[] = live.status === 'ready' ? live.value.reports : [];
   const stamp = new Date().toISOString().slice(0, 10);
+  const keepReport = (entry: HistoryEntry, claim: HistoryClaim, note: string) =>
+    addVerdictReport(
+      db,
+      {
+        claim: claim.text,
+        verdict: claim.verdict,
+        reason: claim.reason,
+        factIds: claim.factId === undefined ? [] : [claim.factId],
+        note: note.trim(),
+      },
+      { url: entry.url, title: entry.title },
+    ).then(() => ({ ok: true }) as const);
 
   return (
     <div class="page" lang={language}>
@@ -173,9 +236,14 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
                 </button>
               </div>
               <p class="meta">
-                {formatDate(entry.checkedAt.slice(0, 10), language)} {entry.checkedAt.slice(11, 16)}{' '}
-                UTC
-                {entry.url && <> · {entry.url}</>} · {common.pageCounts(entry.counts)}
+                <time dateTime={entry.checkedAt}>{formatLocalTime(entry.checkedAt, language)}</time>
+                {entry.url && (
+                  <>
+                    {' · '}
+                    <PageAddress url={entry.url} />
+                  </>
+                )}{' '}
+                · {common.pageCounts(entry.counts)}
               </p>
               <ul class="claims">
                 {entry.results.claims.map((claim, i) => (
@@ -185,14 +253,21 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
                     </span>{' '}
                     {claim.text}
                     <span class="reason">{reasonIn(claim, language)}</span>
-                    {claim.verdict === 'contradicted' && (
-                      <ReplyButton
-                        claim={claim}
-                        citations={citations}
-                        language={entry.language === 'en' ? 'en' : 'fr'}
+                    <div class="claim-actions">
+                      <ClaimLink url={entry.url} text={claim.text} label={t.showInPage} />
+                      {claim.verdict === 'contradicted' && (
+                        <ReplyButton
+                          claim={claim}
+                          citations={citations}
+                          language={entry.language === 'en' ? 'en' : 'fr'}
+                          t={common}
+                        />
+                      )}
+                      <ReportVerdict
                         t={common}
+                        onReport={(note) => keepReport(entry, claim, note)}
                       />
-                    )}
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -204,6 +279,76 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
             </li>
           ))}
         </ol>
+        <section class="reports" aria-labelledby="reports-heading">
+          <h2 id="reports-heading">{t.reportsHeading}</h2>
+          <p class="meta">{t.reportsIntro}</p>
+          {reports.length === 0 ? (
+            live.status === 'ready' && <p>{t.reportsNone}</p>
+          ) : (
+            <>
+              <button
+                type="button"
+                onClick={() => {
+                  download(
+                    `casefile-reports-${stamp}.json`,
+                    'application/json',
+                    JSON.stringify(reportsExport(reports, new Date()), null, 2),
+                  );
+                  setStatus(t.reportsExported(reports.length));
+                }}
+              >
+                {t.exportReports}
+              </button>
+              <ol class="entries">
+                {reports.map((report) => (
+                  <li
+                    key={report.id}
+                    class="entry"
+                    data-testid="verdict-report"
+                    data-verdict={report.verdict}
+                  >
+                    <div class="entry-head">
+                      <p>
+                        <strong>{common.verdicts[report.verdict]}</strong> — {report.claim}
+                      </p>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          report.id !== undefined && void deleteVerdictReports(db, [report.id])
+                        }
+                      >
+                        {t.deleteEntry}
+                      </button>
+                    </div>
+                    <p class="meta">
+                      <time dateTime={report.reportedAt}>
+                        {formatLocalTime(report.reportedAt, language)}
+                      </time>
+                      {report.url && (
+                        <>
+                          {' · '}
+                          <PageAddress url={report.url} />
+                        </>
+                      )}
+                    </p>
+                    {report.note && (
+                      <p>
+                        {t.reportNoteLabel}
+                        {report.note}
+                      </p>
+                    )}
+                    {report.facts.length > 0 && (
+                      <p class="meta">
+                        {t.reportFacts}
+                        {report.facts.map((f) => `${f.packId}/${f.id}`).join(', ')}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </section>
       </main>
     </div>
   );

@@ -4,6 +4,7 @@ import type { QuoteResult } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { ToContent } from '../utils/messages.ts';
 import type { Citations } from './ReplyButton.tsx';
+import type { ReportOutcome } from './ReportVerdict.tsx';
 import { detectLanguage } from '../lib/text/language.ts';
 import { getSettings, highlightsOn, watchSettings, type Settings } from '../utils/settings.ts';
 import type { Messages } from './i18n.ts';
@@ -61,7 +62,20 @@ async function activeReport(): Promise<PageReport | null> {
  * those past the page's highlight limit, which are only listed here.
  * Choosing one shows it in the page with its card.
  */
-export function PageSummary({ t, citations }: { t: Messages; citations?: Citations }) {
+export function PageSummary({
+  t,
+  citations,
+  onReport,
+}: {
+  t: Messages;
+  citations?: Citations;
+  /** Keeps a reader's report of a wrong verdict on this page. */
+  onReport?: (
+    claim: ListedClaim,
+    note: string,
+    page: { url: string; title: string },
+  ) => Promise<ReportOutcome>;
+}) {
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
@@ -116,6 +130,10 @@ export function PageSummary({ t, citations }: { t: Messages; citations?: Citatio
         t={t}
         onChoose={(c) => void reveal(c)}
         citations={citations}
+        onReport={
+          onReport &&
+          ((claim, note) => onReport(claim, note, { url: report.url, title: report.title }))
+        }
         replyLanguage={
           detectLanguage(report.claims.map((c) => c.text).join(' ')) === 'en' ? 'en' : 'fr'
         }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TextReport } from '../lib/check-text.ts';
+import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { Citations } from './ReplyButton.tsx';
+import type { ReportOutcome } from './ReportVerdict.tsx';
 import type { CheckReply, CheckRequest } from '../utils/messages.ts';
 import type { Messages } from './i18n.ts';
 import { ReportView } from './ReportView.tsx';
@@ -32,9 +34,12 @@ export function PasteCheck({
   t,
   citations,
   onChecked,
+  onReport,
 }: {
   t: Messages;
   citations?: Citations;
+  /** Keeps a reader's report of a wrong verdict on the pasted text. */
+  onReport?: (claim: ClaimResult, note: string) => Promise<ReportOutcome>;
   onChecked?: (text: string, report: TextReport) => void;
 }) {
   const [text, setText] = useState('');
@@ -98,6 +103,7 @@ export function PasteCheck({
               quotes={report.quotes}
               t={t}
               citations={citations}
+              onReport={onReport}
               replyLanguage={report.language === 'en' ? 'en' : 'fr'}
             />
           ) : (

@@ -1,6 +1,10 @@
 import type { TextReport } from '../lib/check-text.ts';
+import type { ClaimResult } from '../lib/claims/check-claim.ts';
+import { reportRequestOf } from '../lib/history/verdict-report.ts';
+import type { ReportOutcome } from './ReportVerdict.tsx';
 import {
   addHistory,
+  addVerdictReport,
   BUNDLED_PACK_ID,
   CasefileDb,
   historyEntryFrom,
@@ -84,6 +88,13 @@ export function PopupApp({ db }: { db: CasefileDb }) {
     [store],
   );
 
+  const keepReport = (
+    claim: ClaimResult,
+    note: string,
+    page: { url: string; title: string },
+  ): Promise<ReportOutcome> =>
+    addVerdictReport(db, reportRequestOf(claim, note), page).then(() => ({ ok: true }) as const);
+
   return (
     <main lang={language}>
       <header>
@@ -96,7 +107,7 @@ export function PopupApp({ db }: { db: CasefileDb }) {
         )}
         <HighlightToggles t={t} />
       </header>
-      <PageSummary t={t} citations={citations} />
+      <PageSummary t={t} citations={citations} onReport={keepReport} />
       <details class="legend-box">
         <summary>{t.legendTitle}</summary>
         <Legend t={t} />
@@ -104,6 +115,7 @@ export function PopupApp({ db }: { db: CasefileDb }) {
       <PasteCheck
         t={t}
         citations={citations}
+        onReport={(claim, note) => keepReport(claim, note, { url: '', title: '' })}
         onChecked={(text, report) => void logText(db, text, report)}
       />
       <p class="history-link">

@@ -3,6 +3,7 @@ import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import { sourceViewerPath } from '../lib/source-link.ts';
 import { quoteLabel, reasonIn, type Messages } from './i18n.ts';
 import { ReplyButton, type Citations } from './ReplyButton.tsx';
+import { ReportVerdict, type ReportOutcome } from './ReportVerdict.tsx';
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
 const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅', translated: '⇄' };
@@ -45,6 +46,8 @@ interface Props {
   /** With citations, contradicted claims offer a reply to copy, in `replyLanguage`. */
   citations?: Citations;
   replyLanguage?: 'fr' | 'en';
+  /** Offered on each claim when set: keep a reader's report that its verdict is wrong. */
+  onReport?: (claim: ListedClaim, note: string) => Promise<ReportOutcome>;
   /** Offered on each claim when set: show it in the page. */
   onChoose?: (claim: ListedClaim) => void;
 }
@@ -60,6 +63,7 @@ export function ReportView({
   onChoose,
   citations,
   replyLanguage = 'fr',
+  onReport,
 }: Props) {
   const counts = { supported: 0, contradicted: 0, unverified: 0 };
   for (const claim of claims) counts[claim.verdict] += 1;
@@ -114,6 +118,7 @@ export function ReportView({
                 {citations && claim.verdict === 'contradicted' && (
                   <ReplyButton claim={claim} citations={citations} language={replyLanguage} t={t} />
                 )}
+                {onReport && <ReportVerdict t={t} onReport={(note) => onReport(claim, note)} />}
               </div>
             </li>
           );

@@ -5,6 +5,7 @@ import type { Mention } from '../lib/mentions/find-mentions.ts';
 import { formatDate, messagesFor, quoteLabel, reasonIn, type Messages } from './i18n.ts';
 import { trimContext } from './SourcePassage.tsx';
 import { Legend } from './Legend.tsx';
+import { ReportVerdict, type ReportOutcome } from './ReportVerdict.tsx';
 
 /** What a card shows: the sentence under the pointer, the quotations in it, the mentions in it. */
 export interface CardContent {
@@ -31,6 +32,8 @@ interface Props {
   onOpenSource: (ref: SourceRef) => void;
   onClose: () => void;
   onStep?: (step: 1 | -1, contradicted?: boolean) => void;
+  /** Keeps a reader's report that the claim's verdict is wrong (offered when set). */
+  onReport?: (claim: ClaimResult, note: string) => Promise<ReportOutcome>;
 }
 
 const VERDICT_ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
@@ -209,6 +212,7 @@ export function SourceCard({
   onOpenSource,
   onClose,
   onStep,
+  onReport,
 }: Props) {
   const t = messagesFor(language);
   const { claim, quotes, mentions } = content;
@@ -289,6 +293,13 @@ export function SourceCard({
                 onOpenSource={onOpenSource}
               />
             ))}
+          {onReport && (
+            <ReportVerdict
+              key={`${claim.start}-${claim.text}`}
+              t={t}
+              onReport={(note) => onReport(claim, note)}
+            />
+          )}
         </>
       )}
       {content.notice && <p class="reason">{content.notice}</p>}

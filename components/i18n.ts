@@ -105,6 +105,13 @@ const MESSAGES = {
     historyLink: 'Historique des vérifications',
     copyReply: 'Copier une réponse',
     replyCopied: 'Réponse copiée',
+    reportWrong: 'Verdict erroné ? Le signaler',
+    reportNote: 'Ce qui est faux (facultatif)',
+    reportKeep: 'Garder ce signalement',
+    reportCancel: 'Annuler',
+    reportKept:
+      'Signalement gardé dans ce navigateur, rien n’est envoyé. Exportez-le depuis l’historique pour le transmettre au responsable du paquet de faits.',
+    reportFailed: 'Le signalement n’a pas pu être gardé',
     pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
       [
         count('fr', c.contradicted, { one: 'contredite', other: 'contredites' }),
@@ -193,6 +200,13 @@ const MESSAGES = {
     historyLink: 'History of checks',
     copyReply: 'Copy a reply',
     replyCopied: 'Reply copied',
+    reportWrong: 'Wrong verdict? Report it',
+    reportNote: 'What is wrong (optional)',
+    reportKeep: 'Keep this report',
+    reportCancel: 'Cancel',
+    reportKept:
+      'Report kept in this browser; nothing is sent. Export it from the history page to pass it to the fact pack’s maintainer.',
+    reportFailed: 'The report could not be kept',
     pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
       [
         count('en', c.contradicted, { one: 'contradicted', other: 'contradicted' }),
@@ -261,4 +275,19 @@ export function formatDate(isoDate: string, language: Language): string {
   if (Number.isNaN(date.getTime())) return isoDate;
   const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * A moment in the reader's own time zone, with the date spelt out: "3 décembre
+ * 2026 à 19:05", "3 December 2026 at 19:05". `timeZone` is for tests only.
+ */
+export function formatLocalTime(iso: string, language: Language, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
 }

@@ -8,6 +8,11 @@ import { sha256Hex } from './facts/hash.ts';
 import type { Fact, FactPack, Source } from './facts/schema.ts';
 import { parsePackText, type PackProblem } from './facts/validate-pack.ts';
 import type { HistoryEntry, Verdict } from './history/entry.ts';
+import type {
+  ReportedFact,
+  VerdictReport,
+  VerdictReportRequest,
+} from './history/verdict-report.ts';
 import { foldSameLength } from './text/fold.ts';
 
 export const DEFAULT_DB_NAME = 'casefile';
@@ -63,6 +68,7 @@ export class CasefileDb extends Dexie {
   packs!: EntityTable<PackRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   history!: EntityTable<HistoryEntry, 'id'>;
+  reports!: EntityTable<VerdictReport, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -77,6 +83,8 @@ export class CasefileDb extends Dexie {
       meta: 'key',
       history: '++id, checkedAt, url',
     });
+    // Version 2: readers' reports of wrong verdicts (a new table, nothing to move).
+    this.version(2).stores({ reports: '++id, reportedAt' });
   }
 }
 
@@ -458,4 +466,116 @@ export async function pruneHistory(
   const cutoff = new Date(now.getTime() - olderThanDays * DAY_MS);
   if (Number.isNaN(cutoff.getTime())) throw new RangeError('pruning needs a valid date');
   return db.history.where('checkedAt').below(cutoff.toISOString()).delete();
+}
+
+/** The facts and sources an engine is built from, with where each fact came from. */
+export interface FactSet {
+  /** Every fact, the bundled pack's first, each pack in its own order, ids unique. */
+  facts: Fact[];
+  sources: Source[];
+  /** For each fact's id in `facts`, its pack and its id there. */
+  origins: Map<string, { packId: string; id: string }>;
+}
+
+/**
+ * Every stored fact and source, as engines are built from them. Fact ids are
+ * unique within a pack only: a fact of an imported pack whose id is already
+ * taken is handed on as `<pack>/<id>`, so no two facts share an id. Storage
+ * fields (`packId`, `position`) are not part of a fact.
+ */
+export async function readFactSet(db: CasefileDb): Promise<FactSet> {
+  return db.transaction('r', [db.facts, db.sources], async () => {
+    const [facts, sources] = await Promise.all([db.facts.toArray(), db.sources.toArray()]);
+    // Facts stored by the first release have no position: they follow, by id.
+    const positionOf = (fact: { position?: number }) =>
+      Number.isFinite(fact.position) ? fact.position! : Number.MAX_SAFE_INTEGER;
+    const ordered = facts.sort(
+      (a, b) =>
+        Number(b.packId === BUNDLED_PACK_ID) - Number(a.packId === BUNDLED_PACK_ID) ||
+        a.packId.localeCompare(b.packId) ||
+        positionOf(a) - positionOf(b) ||
+        a.id.localeCompare(b.id),
+    );
+    const origins = new Map<string, { packId: string; id: string }>();
+    return {
+      facts: ordered.map(({ packId, position: _position, ...fact }) => {
+        const id = origins.has(fact.id) ? `${packId}/${fact.id}` : fact.id;
+        origins.set(id, { packId, id: fact.id });
+        return { ...fact, id };
+      }),
+      sources: sources.map(({ packId: _pack, ...source }) => source),
+      origins,
+    };
+  });
+}
+
+const REPORT_DISK_FULL =
+  'The report could not be kept because the disk is full: free some space and report it again.';
+
+/** At most this many reports are kept; the oldest go first. */
+export const REPORTS_MAX = 1_000;
+
+/**
+ * Keeps a reader's report of a wrong verdict (a request already checked
+ * against VerdictReportRequestSchema), with the facts it names as their
+ * packs have them now, so the report still says what was wrong after the
+ * pack changes. Returns the stored report's id.
+ */
+export async function addVerdictReport(
+  db: CasefileDb,
+  request: VerdictReportRequest,
+  page: { url: string; title: string },
+  now: Date = new Date(),
+): Promise<number> {
+  const set = await readFactSet(db);
+  const byId = new Map(set.facts.map((f) => [f.id, f]));
+  const packs = new Map((await db.packs.toArray()).map((p) => [p.id, p]));
+  const facts: ReportedFact[] = request.factIds.flatMap((engineId) => {
+    const fact = byId.get(engineId);
+    const origin = set.origins.get(engineId);
+    if (!fact || !origin) return [];
+    return [
+      {
+        engineId,
+        packId: origin.packId,
+        id: origin.id,
+        packRevised: packs.get(origin.packId)?.revised ?? '',
+        statement: fact.statement,
+        evidence: fact.evidence.map(({ sourceId, start, end, exact }) => ({
+          sourceId,
+          start,
+          end,
+          exact,
+        })),
+      },
+    ];
+  });
+  const report: VerdictReport = {
+    reportedAt: now.toISOString(),
+    url: page.url.slice(0, 2_000),
+    title: page.title.slice(0, 500),
+    claim: request.claim,
+    verdict: request.verdict,
+    reason: request.reason,
+    note: request.note,
+    facts,
+  };
+  return reportingFullDisk(REPORT_DISK_FULL, () =>
+    db.transaction('rw', db.reports, async () => {
+      const id = await db.reports.add(report);
+      if (id === undefined) throw new Error('the report was stored without an id');
+      const extra = (await db.reports.count()) - REPORTS_MAX;
+      if (extra > 0) await db.reports.orderBy('reportedAt').limit(extra).delete();
+      return id;
+    }),
+  );
+}
+
+/** Every kept report, newest first. */
+export async function listVerdictReports(db: CasefileDb): Promise<VerdictReport[]> {
+  return db.reports.orderBy('reportedAt').reverse().toArray();
+}
+
+export async function deleteVerdictReports(db: CasefileDb, ids: readonly number[]): Promise<void> {
+  await db.reports.bulkDelete([...ids]);
 }

@@ -6,6 +6,7 @@
 import type { QuoteResult, TextReport } from '../lib/check-text.ts';
 import type { ClaimResult } from '../lib/claims/check-claim.ts';
 import type { Fact, Source } from '../lib/facts/schema.ts';
+import type { VerdictReportRequest } from '../lib/history/verdict-report.ts';
 import type { LanguageSetting } from './settings.ts';
 
 export interface VerdictCounts {
@@ -46,6 +47,11 @@ export type ToBackground =
   | { type: 'casefile:get-page-settings' }
   | { type: 'casefile:page-counts'; counts: VerdictCounts; mentions: number }
   | { type: 'casefile:open-source'; sourceId: string; start: number; end: number }
+  /**
+   * A reader says a verdict is wrong: kept in this browser for export. The
+   * page's address is the sender's; the title is only the page's label.
+   */
+  | { type: 'casefile:report-verdict'; report: VerdictReportRequest; title: string }
   | {
       type: 'casefile:page-checked';
       url: string;
@@ -70,6 +76,9 @@ export interface PageSettings {
   highlights: boolean;
   language: LanguageSetting;
 }
+
+/** The answer to `casefile:report-verdict`. */
+export type ReportReply = { ok: true } | { ok: false; error: string };
 
 export interface FactsReply {
   facts: Fact[];

@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
   addHistory,
-  BUNDLED_PACK_ID,
+  addVerdictReport,
   CasefileDb,
   historyEntryFrom,
   pruneHistory,
+  readFactSet,
   recordSeedCheck,
   recordSeedError,
   seedBundledPack,
@@ -13,10 +14,12 @@ import {
 import { detectLanguage } from '../../lib/text/language.ts';
 import { getSettings, highlightsOn, watchSettings } from '../../utils/settings.ts';
 import { formatProblems } from '../../lib/facts/validate-pack.ts';
+import { VerdictReportRequestSchema } from '../../lib/history/report-request-schema.ts';
 import { sourceViewerPath } from '../../lib/source-link.ts';
 import type {
   FactsReply,
   PageSettings,
+  ReportReply,
   ToBackground,
   ToContent,
   VerdictCounts,
@@ -70,34 +73,11 @@ export default defineBackground(() => {
       });
   }
 
-  /**
-   * Every stored fact and source, for the content scripts' engines. Fact ids
-   * are unique within a pack only: a fact of an imported pack whose id is
-   * already taken is handed on as `<pack>/<id>`, so no two facts share an id.
-   */
+  /** Every stored fact and source, for the engine and the cards (see readFactSet). */
   async function readFacts(): Promise<FactsReply> {
     await seeding;
-    const [facts, sources] = await Promise.all([db.facts.toArray(), db.sources.toArray()]);
-    const seen = new Set<string>();
-    // The bundled pack first, then each imported pack in its own order (facts
-    // stored by the first release have no position: they follow, by id).
-    const positionOf = (fact: { position?: number }) =>
-      Number.isFinite(fact.position) ? fact.position! : Number.MAX_SAFE_INTEGER;
-    const ordered = facts.sort(
-      (a, b) =>
-        Number(b.packId === BUNDLED_PACK_ID) - Number(a.packId === BUNDLED_PACK_ID) ||
-        a.packId.localeCompare(b.packId) ||
-        positionOf(a) - positionOf(b) ||
-        a.id.localeCompare(b.id),
-    );
-    return {
-      facts: ordered.map(({ packId, position: _position, ...fact }) => {
-        const id = seen.has(fact.id) ? `${packId}/${fact.id}` : fact.id;
-        seen.add(id);
-        return { ...fact, id };
-      }),
-      sources: sources.map(({ packId: _pack, ...source }) => source),
-    };
+    const { facts, sources } = await readFactSet(db);
+    return { facts, sources };
   }
 
   /** The browser's one engine, built from the stored facts on first need. */
@@ -119,6 +99,8 @@ export default defineBackground(() => {
   const mayOpenTab = perTab(OPEN_TAB_INTERVAL_MS);
   /** At most one history record every LOG_INTERVAL_MS per tab. */
   const mayLog = perTab(LOG_INTERVAL_MS);
+  /** At most one report of a wrong verdict every LOG_INTERVAL_MS per tab (a reader clicks, a script would not stop). */
+  const mayReport = perTab(LOG_INTERVAL_MS);
 
   /** Records a checked page in the history, unless the user turned the history off. */
   async function logPage(
@@ -231,6 +213,26 @@ export default defineBackground(() => {
       );
       return undefined;
     }
+    if (message.type === 'casefile:report-verdict') {
+      const answer = (r: ReportReply) => reply(r);
+      const request = VerdictReportRequestSchema.safeParse(message.report);
+      const url = sender.tab ? (sender.url ?? sender.tab.url ?? '') : '';
+      if (!request.success || !sender.tab?.id || !url) {
+        answer({ ok: false, error: 'This report could not be read.' });
+        return undefined;
+      }
+      if (!mayReport.now(sender.tab.id)) {
+        answer({ ok: false, error: 'Reports are kept one at a time: try again in a moment.' });
+        return undefined;
+      }
+      const title = typeof message.title === 'string' ? message.title : '';
+      addVerdictReport(db, request.data, { url, title }).then(
+        () => answer({ ok: true }),
+        (error: unknown) =>
+          answer({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+      return true;
+    }
     if (message.type === 'casefile:open-source') {
       if (!mayOpenTab.now(sender.tab?.id ?? -1)) return undefined;
       const { sourceId, start, end } = message;
@@ -245,6 +247,7 @@ export default defineBackground(() => {
     counts.delete(tabId);
     mayOpenTab.forget(tabId);
     mayLog.forget(tabId);
+    mayReport.forget(tabId);
   });
   watchSettings(() => void tellTabs(), new AbortController().signal);
   browser.tabs.onUpdated.addListener((tabId, change) => {

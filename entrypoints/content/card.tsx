@@ -11,7 +11,9 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { messagesFor } from '../../components/i18n.ts';
 import { SourceCard, type CardContent, type SourceRef } from '../../components/SourceCard.tsx';
+import type { ReportOutcome } from '../../components/ReportVerdict.tsx';
 import type { TextReport } from '../../lib/check-text.ts';
+import type { ClaimResult } from '../../lib/claims/check-claim.ts';
 import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import legendCss from '../../components/legend.css?raw';
 import cardCss from './card.css?raw';
@@ -25,6 +27,8 @@ export interface CardEnv {
   onOpenSource: (ref: SourceRef) => void;
   /** Moves to the next or previous claim (only contradicted ones with `contradicted`). */
   onStep?: (step: 1 | -1, contradicted?: boolean) => void;
+  /** Keeps a reader's report that a claim's verdict is wrong. */
+  onReport?: (claim: ClaimResult, note: string) => Promise<ReportOutcome>;
 }
 
 /**

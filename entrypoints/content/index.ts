@@ -7,11 +7,14 @@ import type { Fact, Language, Source } from '../../lib/facts/schema.ts';
 import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
 import { inSlices, runToEnd, Slicer } from '../../lib/steps.ts';
 import type { TextReport } from '../../lib/check-text.ts';
+import type { ClaimResult } from '../../lib/claims/check-claim.ts';
+import { reportRequestOf } from '../../lib/history/verdict-report.ts';
 import type {
   CheckReply,
   CheckRequest,
   FactsReply,
   PageSettings,
+  ReportReply,
   ToBackground,
   ToContent,
   VerdictCounts,
@@ -147,6 +150,16 @@ async function askBackground<T>(message: ToBackground, timeoutMs = 5000): Promis
     if (!browser.runtime?.id) return undefined;
   }
   return undefined;
+}
+
+/** Asks the background to keep a reader's report of a wrong verdict (the page's address is the sender's). */
+async function reportVerdict(claim: ClaimResult, note: string): Promise<ReportReply> {
+  const reply = await askBackground<ReportReply>({
+    type: 'casefile:report-verdict',
+    report: reportRequestOf(claim, note),
+    title: document.title.slice(0, 500),
+  });
+  return reply ?? { ok: false, error: 'the extension did not answer' };
 }
 
 /**
@@ -833,6 +846,7 @@ class PageController {
       onStep: withSteps
         ? (step: 1 | -1, contradicted?: boolean) => this.step(step, contradicted)
         : undefined,
+      onReport: (claim: ClaimResult, note: string) => reportVerdict(claim, note),
     };
   }
 

@@ -122,3 +122,18 @@ export function cardOf(page: Page): Card {
   };
   return card;
 }
+
+/** Scrolls to the first highlight of a kind and clicks on it with the mouse. */
+export async function clickHighlight(
+  page: Page,
+  kind: 'supported' | 'contradicted',
+): Promise<void> {
+  const point = await page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name) as unknown as Set<Range>;
+    const range = [...highlight][0]!;
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+  }, `casefile-${kind}`);
+  await page.mouse.click(point.x, point.y);
+}

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { axeViolations } from './axe.ts';
-import { SCREENSHOTS, startSession } from './session.ts';
+import { historyPage, SCREENSHOTS, startSession } from './session.ts';
 
 /** RFC 4180 rows of a CSV text (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -49,13 +48,6 @@ describe('the history of checks', () => {
     await server?.close();
   });
 
-  async function historyPage(): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1000, height: 800 });
-    await page.goto(`chrome-extension://${browser.extensionId}/checked.html`);
-    return page;
-  }
-
   it('logs checked pages and pasted texts, and finds them by search', async () => {
     const article = await browser.context.newPage();
     await article.goto(`${server.origin}/article-fr.html`);
@@ -70,7 +62,7 @@ describe('the history of checks', () => {
     await popup.getByTestId('paste-result').locator('li').first().waitFor();
     await popup.close();
 
-    const page = await historyPage();
+    const page = await historyPage(browser);
     const entries = page.getByTestId('history-entry');
     await expect.poll(() => entries.count(), { timeout: 10_000 }).toBe(2);
     expect(await entries.first().textContent()).toMatch(/Pasted text|Texte collé/);
@@ -89,7 +81,7 @@ describe('the history of checks', () => {
   });
 
   it('offers a sourced reply for a contradicted claim, in the page’s language', async () => {
-    const page = await historyPage();
+    const page = await historyPage(browser);
     const reply = page.locator('button.reply').first();
     await reply.waitFor({ timeout: 10_000 });
     const text = await reply.getAttribute('data-reply');
@@ -100,7 +92,7 @@ describe('the history of checks', () => {
   });
 
   it('exports CSV and JSON-LD ClaimReview files that parse and name the source', async () => {
-    const page = await historyPage();
+    const page = await historyPage(browser);
     await page.getByTestId('history-entry').first().waitFor({ timeout: 10_000 });
 
     const [csvDownload] = await Promise.all([
@@ -149,7 +141,7 @@ describe('the history of checks', () => {
   });
 
   it('deletes an entry, then everything', async () => {
-    const page = await historyPage();
+    const page = await historyPage(browser);
     const entries = page.getByTestId('history-entry');
     await expect.poll(() => entries.count(), { timeout: 10_000 }).toBe(2);
     await entries

@@ -7,7 +7,7 @@ import { reportOf, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { ensureChromium } from '../../scripts/lib/chromium.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../../utils/highlight-kinds.ts';
-import { cardOf } from './card.ts';
+import { cardOf, clickHighlight } from './card.ts';
 import { openScanned, PAGES, SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
 
 /** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
@@ -51,18 +51,6 @@ function painted(page: Page): Promise<Painted> {
     }
     return out;
   }, HIGHLIGHT_KINDS);
-}
-
-/** Scrolls to the first highlight of a kind and clicks on it. */
-async function clickFirst(page: Page, kind: 'supported' | 'contradicted'): Promise<void> {
-  const point = await page.evaluate((name) => {
-    const highlight = CSS.highlights.get(name) as unknown as Set<Range>;
-    const range = [...highlight][0]!;
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + 4, y: rect.top + rect.height / 2 };
-  }, `casefile-${kind}`);
-  await page.mouse.click(point.x, point.y);
 }
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -268,7 +256,7 @@ describe('the extension in pages', () => {
 
   it('opens a card with the source passage on click, and the source link opens the marked passage', async () => {
     const page = await open('article-fr.html');
-    await clickFirst(page, 'contradicted');
+    await clickHighlight(page, 'contradicted');
     const card = cardOf(page);
     await card.waitFor();
     expect(await card.text('.verdict')).toMatch(/Contradicted|Contredit/);
@@ -390,7 +378,7 @@ describe('the extension in pages', () => {
 
   it('keeps the card whole on a page whose styles attack it, and does not loop on a page that rewrites itself', async () => {
     const page = await open('hostile.html');
-    await clickFirst(page, 'supported');
+    await clickHighlight(page, 'supported');
     const card = cardOf(page);
     await card.waitFor();
     const box = await card.box();

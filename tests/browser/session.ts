@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
 import { launchWithExtension, reportOf, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -30,6 +30,33 @@ export async function startSession(): Promise<{ browser: ExtensionBrowser; serve
   await popup.locator('li.fact').first().waitFor({ timeout: 20_000 });
   await popup.close();
   return { browser, server };
+}
+
+/**
+ * A session for the tests of one file: started before them, closed after.
+ * Its fields are set once the first test runs.
+ */
+export function useSession(): { browser: ExtensionBrowser; server: StaticServer } {
+  const session = {} as { browser: ExtensionBrowser; server: StaticServer };
+  beforeAll(async () => {
+    Object.assign(session, await startSession());
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+/** Opens the history page in a new tab of `width` × `height`. */
+export async function historyPage(
+  browser: ExtensionBrowser,
+  size = { width: 1000, height: 800 },
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(`chrome-extension://${browser.extensionId}/checked.html`);
+  return page;
 }
 
 /**

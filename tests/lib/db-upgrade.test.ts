@@ -17,6 +17,8 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addHistory,
+  addVerdictReport,
+  listVerdictReports,
   BUNDLED_PACK_ID,
   CasefileDb,
   exportPack,
@@ -40,6 +42,8 @@ interface LeftBehind {
   keptMeta: Record<string, unknown>[];
   /** Whether the release stored each fact's position (its pack's order). */
   hasPositions: boolean;
+  /** Readers' reports of wrong verdicts (version 2 on). */
+  reports: Record<string, unknown>[];
 }
 
 interface Fixture {
@@ -61,6 +65,9 @@ const SCHEMA_V1 = {
   meta: 'key',
   history: '++id, checkedAt, url',
 };
+
+/** Version 2 of the schema, frozen as it shipped: version 1 and the readers' reports. */
+const SCHEMA_V2 = { reports: '++id, reportedAt' };
 
 const SOURCE_TEXT =
   'Note de modération. Le site Coco a été fermé en juin 2024. ' +
@@ -126,12 +133,13 @@ async function hashOfShape2(pack: FactPack, sources: readonly Source[]): Promise
 }
 
 /**
- * A version-1 database: the bundled pack and an imported one, written with
- * or without positions and with the given hash, plus history and meta.
+ * A database of version 1 (or 2, with readers' reports): the bundled pack
+ * and an imported one, written with or without positions and with the given
+ * hash, plus history and meta.
  * With `staleBundled`, the bundled pack is an older revision (a fact the
  * current seeds no longer have), as after an extension update.
  */
-async function writeV1(
+async function writeRelease(
   name: string,
   bundled: { pack: FactPack; sources: Source[] },
   options: {
@@ -139,10 +147,13 @@ async function writeV1(
     hash: (pack: FactPack, sources: readonly Source[]) => Promise<string>;
     staleBundled: boolean;
     typedHistory: boolean;
+    /** The Dexie version to write (2 adds the reports). */
+    version?: 1 | 2;
   },
 ): Promise<LeftBehind> {
   const old = new Dexie(name);
   old.version(1).stores(SCHEMA_V1);
+  if (options.version === 2) old.version(2).stores(SCHEMA_V2);
   await old.open();
   const asStored = (pack: FactPack) =>
     pack.facts.map((fact, position) => ({
@@ -208,7 +219,34 @@ async function writeV1(
     },
   ];
 
+  const reports =
+    options.version === 2
+      ? [
+          {
+            id: 1,
+            reportedAt: '2026-01-23T10:00:00.000Z',
+            url: 'https://forum.example.org/t/coco/1',
+            title: 'Coco : le fil',
+            claim: 'Coco a fermé en 2024.',
+            verdict: 'supported',
+            reason: 'r',
+            note: 'Le site a fermé en juin, pas en 2024 seulement.',
+            facts: [
+              {
+                engineId: 'site-closed-june-2024',
+                packId: 'moderator-notes',
+                id: 'site-closed-june-2024',
+                packRevised: '2026-01-15',
+                statement: { fr: 'Le site Coco a été fermé en juin 2024.', en: 'x' },
+                evidence: [],
+              },
+            ],
+          },
+        ]
+      : [];
+
   await old.transaction('rw', old.tables, async () => {
+    if (reports.length > 0) await old.table('reports').bulkPut(reports);
     await old
       .table('sources')
       .bulkPut(bundled.sources.map((s) => ({ ...s, packId: oldBundled.id })));
@@ -241,6 +279,7 @@ async function writeV1(
     history,
     keptMeta,
     hasPositions: options.positions,
+    reports,
   };
 }
 
@@ -255,7 +294,7 @@ const FIXTURES: Fixture[] = [
     dexieVersion: 1,
     storedShape: 1,
     write: (name, bundled) =>
-      writeV1(name, bundled, {
+      writeRelease(name, bundled, {
         positions: false,
         hash: hashWithoutShape,
         staleBundled: true,
@@ -267,7 +306,7 @@ const FIXTURES: Fixture[] = [
     dexieVersion: 1,
     storedShape: 1,
     write: (name, bundled) =>
-      writeV1(name, bundled, {
+      writeRelease(name, bundled, {
         positions: true,
         hash: hashWithoutShape,
         staleBundled: false,
@@ -275,15 +314,28 @@ const FIXTURES: Fixture[] = [
       }),
   },
   {
-    release: 'the current code (version 1, shape 2)',
+    release: 'releases before readers could report a verdict (version 1, shape 2)',
     dexieVersion: 1,
     storedShape: 2,
     write: (name, bundled) =>
-      writeV1(name, bundled, {
+      writeRelease(name, bundled, {
         positions: true,
         hash: hashOfShape2,
         staleBundled: false,
         typedHistory: true,
+      }),
+  },
+  {
+    release: 'the current code (version 2, shape 2)',
+    dexieVersion: 2,
+    storedShape: 2,
+    write: (name, bundled) =>
+      writeRelease(name, bundled, {
+        positions: true,
+        hash: hashOfShape2,
+        staleBundled: false,
+        typedHistory: true,
+        version: 2,
       }),
   },
 ];
@@ -375,6 +427,28 @@ describe.each(FIXTURES.map((f) => [f.release, f] as const))(
         results: { claims: [], quotes: [] },
       });
       expect(id).toBeGreaterThan(left.history.length);
+    });
+
+    it('keeps the readers’ reports, and takes new ones', async () => {
+      const { db, left } = await upgraded();
+      expect(await listVerdictReports(db)).toEqual(left.reports);
+      await addVerdictReport(
+        db,
+        {
+          claim: 'Coco a fermé en 2023.',
+          verdict: 'contradicted',
+          reason: 'r',
+          factIds: ['servers-bulgaria'],
+          note: '',
+        },
+        { url: 'https://example.org/a', title: 'A' },
+      );
+      const [latest] = await listVerdictReports(db);
+      expect(latest).toMatchObject({
+        claim: 'Coco a fermé en 2023.',
+        facts: [{ packId: 'moderator-notes', id: 'servers-bulgaria' }],
+      });
+      expect(await db.reports.count()).toBe(left.reports.length + 1);
     });
 
     it('keeps the meta records seeding does not own, then records the check', async () => {

@@ -301,9 +301,15 @@ describe('importPack', () => {
     ],
     [
       'an unknown field in a carried source',
-      (p, release) => carried(p, release, { url: 'https://example.org' }),
+      (p, release) => carried(p, release, { homepage: 'https://example.org' }),
       'sources.0',
-      /Unrecognized key: "url"/,
+      /Unrecognized key: "homepage"/,
+    ],
+    [
+      'a carried source whose address is not a web address',
+      (p, release) => carried(p, release, { url: 'javascript:alert(1)' }),
+      'sources.0.url',
+      /URL/i,
     ],
     ['a bad id', (p) => (p.facts[0]!.id = 'Not Kebab'), 'facts.0.id', /kebab-case/],
     [

@@ -1,0 +1,88 @@
+/**
+ * A reader's report of a wrong verdict: the claim, the verdict it got, the
+ * facts it rests on and the reader's note, kept in this browser (lib/db.ts
+ * stores it) and exported as a file a fact pack's maintainer can act on.
+ * Nothing is ever sent anywhere. No Zod here: the card's chunk builds
+ * requests; the background checks them (report-request-schema.ts).
+ */
+import type { ClaimResult, EvidenceRef, Verdict } from '../claims/check-claim.ts';
+import type { LocalizedText } from '../facts/schema.ts';
+
+/** Longest claim, reason and note a report keeps. */
+export const REPORT_LIMITS = { claim: 2_000, reason: 1_000, note: 1_000, facts: 10 } as const;
+
+/** What a content script or an extension page asks to keep (checked by VerdictReportRequestSchema). */
+export interface VerdictReportRequest {
+  claim: string;
+  verdict: Verdict;
+  reason: string;
+  /** The facts the verdict was checked against, as the engine names them. */
+  factIds: string[];
+  note: string;
+}
+
+/** A fact a reported verdict rests on, as its pack has it when the report was made. */
+export interface ReportedFact {
+  /** The id the engine gave it (`<pack>/<id>` when another pack has the same id). */
+  engineId: string;
+  packId: string;
+  /** The id in its pack. */
+  id: string;
+  /** The pack's revision then: the maintainer knows which one was wrong. */
+  packRevised: string;
+  statement: LocalizedText;
+  evidence: Pick<EvidenceRef, 'sourceId' | 'start' | 'end' | 'exact'>[];
+}
+
+/** A report as stored. */
+export interface VerdictReport {
+  id?: number;
+  /** ISO timestamp (UTC). */
+  reportedAt: string;
+  /** The page's address ('' for pasted text) and title. */
+  url: string;
+  title: string;
+  claim: string;
+  verdict: Verdict;
+  reason: string;
+  note: string;
+  /** The facts named by the request that the store still had; none for an unverified claim. */
+  facts: ReportedFact[];
+}
+
+/** The request for a claim the engine checked, with the reader's note. */
+export function reportRequestOf(
+  claim: Pick<ClaimResult, 'text' | 'verdict' | 'reason' | 'checks'>,
+  note: string,
+): VerdictReportRequest {
+  const factIds = [...new Set(claim.checks.map((c) => c.factId))].slice(0, REPORT_LIMITS.facts);
+  return {
+    claim: claim.text.trim().slice(0, REPORT_LIMITS.claim),
+    verdict: claim.verdict,
+    reason: claim.reason.slice(0, REPORT_LIMITS.reason),
+    factIds,
+    note: note.trim().slice(0, REPORT_LIMITS.note),
+  };
+}
+
+export const REPORTS_FORMAT = 'casefile-verdict-reports';
+
+/** The file a maintainer receives: every report, newest first, with the facts as they stood. */
+export function reportsExport(
+  reports: readonly VerdictReport[],
+  generatedAt: Date,
+): {
+  format: typeof REPORTS_FORMAT;
+  formatVersion: 1;
+  generatedAt: string;
+  reports: VerdictReport[];
+} {
+  return {
+    format: REPORTS_FORMAT,
+    formatVersion: 1,
+    generatedAt: generatedAt.toISOString(),
+    reports: [...reports]
+      .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt))
+      .map(({ id: _id, ...report }) => report),
+  };
+}

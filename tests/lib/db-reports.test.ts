@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addVerdictReport,
+  BUNDLED_PACK_ID,
+  CasefileDb,
+  deleteVerdictReports,
+  importPack,
+  listVerdictReports,
+  readFactSet,
+  REPORTS_MAX,
+  seedBundledPack,
+} from '../../lib/db.ts';
+import type { FactPack } from '../../lib/facts/schema.ts';
+import { VerdictReportRequestSchema } from '../../lib/history/report-request-schema.ts';
+import {
+  reportRequestOf,
+  reportsExport,
+  type VerdictReport,
+} from '../../lib/history/verdict-report.ts';
+import { seedPack } from '../helpers/seed-files.ts';
+
+let db: CasefileDb;
+let counter = 0;
+let bundled: Awaited<ReturnType<typeof seedPack>>;
+
+beforeEach(async () => {
+  counter += 1;
+  db = new CasefileDb(`casefile-reports-test-${counter}`);
+  await db.open();
+  bundled = await seedPack();
+  await seedBundledPack(db, bundled.pack, bundled.sources);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+/** A user pack holding a copy of the bundled pack's first fact, under the same id. */
+function copyOfFirstFact(): FactPack {
+  const fact = bundled.pack.facts[0]!;
+  return {
+    format: 'casefile-facts',
+    formatVersion: 1,
+    id: 'my-notes',
+    title: 'Notes',
+    revised: '2026-11-30',
+    facts: [{ ...fact, statement: { fr: 'Ma version.', en: 'My version.' } }],
+  };
+}
+
+describe('readFactSet', () => {
+  it('gives the bundled facts first, in their pack’s order, and a taken id as <pack>/<id>', async () => {
+    expect((await importPack(db, JSON.stringify(copyOfFirstFact()))).ok).toBe(true);
+    const set = await readFactSet(db);
+    const first = bundled.pack.facts[0]!;
+    expect(set.facts.slice(0, bundled.pack.facts.length).map((f) => f.id)).toEqual(
+      bundled.pack.facts.map((f) => f.id),
+    );
+    const copy = set.facts.at(-1)!;
+    expect(copy.id).toBe(`my-notes/${first.id}`);
+    expect(copy.statement.en).toBe('My version.');
+    expect(set.origins.get(copy.id)).toEqual({ packId: 'my-notes', id: first.id });
+    expect(set.origins.get(first.id)).toEqual({ packId: BUNDLED_PACK_ID, id: first.id });
+    // Storage fields are not part of a fact.
+    expect(Object.keys(copy)).not.toContain('packId');
+    expect(Object.keys(copy)).not.toContain('position');
+    expect(set.sources.map((s) => s.id).sort()).toEqual(bundled.sources.map((s) => s.id).sort());
+    expect(Object.keys(set.sources[0]!)).not.toContain('packId');
+  });
+});
+
+describe('verdict reports', () => {
+  const request = (fields: Partial<Parameters<typeof addVerdictReport>[1]> = {}) => ({
+    claim: 'Selon le parquet, 32 051 procédures liées à Coco ont été ouvertes.',
+    verdict: 'contradicted' as const,
+    reason: '32,051 stated; the sources say 23,051',
+    factIds: ['proceedings-2021-2024'],
+    note: 'Le chiffre de la page est le bon.',
+    ...fields,
+  });
+
+  it('keeps the claim, the verdict, the note and each fact as its pack has it', async () => {
+    await importPack(db, JSON.stringify(copyOfFirstFact()));
+    const first = bundled.pack.facts[0]!;
+    const page = { url: 'https://forum.example.org/t/1', title: 'Fil' };
+    await addVerdictReport(
+      db,
+      request({ factIds: [first.id, `my-notes/${first.id}`, 'gone-fact'] }),
+      page,
+      new Date('2026-12-01T09:30:00Z'),
+    );
+    const [report] = await listVerdictReports(db);
+    expect(report).toMatchObject({
+      reportedAt: '2026-12-01T09:30:00.000Z',
+      ...page,
+      verdict: 'contradicted',
+      note: 'Le chiffre de la page est le bon.',
+    });
+    // A fact the store no longer has is not made up.
+    expect(report!.facts.map((f) => [f.engineId, f.packId, f.id, f.packRevised])).toEqual([
+      [first.id, BUNDLED_PACK_ID, first.id, bundled.pack.revised],
+      [`my-notes/${first.id}`, 'my-notes', first.id, '2026-11-30'],
+    ]);
+    expect(report!.facts[0]!.statement).toEqual(first.statement);
+    expect(report!.facts[0]!.evidence).toHaveLength(first.evidence.length);
+    for (const e of report!.facts[0]!.evidence) {
+      const source = bundled.sources.find((s) => s.id === e.sourceId)!;
+      expect(source.text.slice(e.start, e.end)).toBe(e.exact);
+    }
+  });
+
+  it('lists newest first, deletes by id, and keeps at most REPORTS_MAX, dropping the oldest', async () => {
+    const old: VerdictReport[] = Array.from({ length: REPORTS_MAX }, (_, i) => ({
+      reportedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+      url: `https://example.org/${i}`,
+      title: '',
+      claim: `claim ${i}`,
+      verdict: 'unverified',
+      reason: '',
+      note: '',
+      facts: [],
+    }));
+    await db.reports.bulkAdd(old);
+    await addVerdictReport(db, request(), { url: 'https://example.org/new', title: '' });
+    const reports = await listVerdictReports(db);
+    expect(reports).toHaveLength(REPORTS_MAX);
+    expect(reports[0]!.url).toBe('https://example.org/new');
+    expect(reports.some((r) => r.claim === 'claim 0')).toBe(false);
+    expect(reports.at(-1)!.claim).toBe('claim 1');
+    await deleteVerdictReports(db, [reports[0]!.id!]);
+    expect((await listVerdictReports(db))[0]!.claim).toBe(`claim ${REPORTS_MAX - 1}`);
+  });
+
+  it.each([
+    ['an unknown field', { ...request(), url: 'https://elsewhere.example' }],
+    ['an empty claim', request({ claim: '   ' })],
+    ['a note past the limit', request({ note: 'x'.repeat(1_001) })],
+    ['a verdict that is not one', { ...request(), verdict: 'false' }],
+    ['too many facts', request({ factIds: Array.from({ length: 11 }, (_, i) => `f-${i}`) })],
+    ['facts that are not a list', { ...request(), factIds: 'victims-480' }],
+  ])('refuses a request with %s', (_what, hostile) => {
+    expect(VerdictReportRequestSchema.safeParse(hostile).success).toBe(false);
+  });
+
+  it('builds a valid request from a checked claim, each fact once', () => {
+    const built = reportRequestOf(
+      {
+        text: '  Coco a fermé le 26 juin 2024.  ',
+        verdict: 'contradicted',
+        reason: 'r',
+        checks: [{ factId: 'a' } as never, { factId: 'b' } as never, { factId: 'a' } as never],
+      },
+      '  faux  ',
+    );
+    expect(built).toEqual({
+      claim: 'Coco a fermé le 26 juin 2024.',
+      verdict: 'contradicted',
+      reason: 'r',
+      factIds: ['a', 'b'],
+      note: 'faux',
+    });
+    expect(VerdictReportRequestSchema.safeParse(built).success).toBe(true);
+  });
+
+  it('exports every report newest first, without store ids, in a named format', async () => {
+    await addVerdictReport(db, request({ claim: 'older' }), { url: '', title: '' }, new Date(1));
+    await addVerdictReport(db, request({ claim: 'newer' }), { url: '', title: '' }, new Date(2));
+    const file = reportsExport(await db.reports.toArray(), new Date('2026-12-02T00:00:00Z'));
+    expect(file).toMatchObject({
+      format: 'casefile-verdict-reports',
+      formatVersion: 1,
+      generatedAt: '2026-12-02T00:00:00.000Z',
+    });
+    expect(file.reports.map((r) => r.claim)).toEqual(['newer', 'older']);
+    expect(file.reports.every((r) => !('id' in r))).toBe(true);
+    expect(JSON.parse(JSON.stringify(file))).toEqual(file);
+  });
+});
