@@ -76,6 +76,8 @@ export function ReportView({
       <ol class="page-claims" aria-label={t.claimsListLabel}>
         {sorted.map((claim, i) => {
           const check = claim.checks.find((c) => c.verdict === claim.verdict) ?? claim.checks[0];
+          // An unverified claim's closest fact, labelled as such: never a check.
+          const cited = check?.evidence ?? claim.nearest?.evidence;
           return (
             <li
               key={`${claim.start}-${claim.text}`}
@@ -102,11 +104,17 @@ export function ReportView({
                   {reasonIn(claim, t.language)}
                   {claim.painted === false && ` — ${t.notPainted}`}
                 </p>
-                {check && (
-                  <blockquote class="page-passage" lang="fr">
-                    {shorten(check.evidence.exact, PASSAGE_CHARS)}{' '}
+                {cited && (
+                  <blockquote class={check ? 'page-passage' : 'page-passage nearest'} lang="fr">
+                    {!check && (
+                      <span class="nearest-label" lang={t.language}>
+                        {t.nearestFact}
+                        {t.language === 'fr' ? '\u00a0: ' : ': '}
+                      </span>
+                    )}
+                    {shorten(cited.exact, PASSAGE_CHARS)}{' '}
                     <a
-                      href={sourceViewerPath(check.evidence)}
+                      href={sourceViewerPath(cited)}
                       target="_blank"
                       rel="noopener"
                       class="source-link"

@@ -1,5 +1,5 @@
 import type { QuoteResult } from '../lib/check-text.ts';
-import type { ClaimResult, Check } from '../lib/claims/check-claim.ts';
+import type { ClaimResult, Check, EvidenceRef, Verdict } from '../lib/claims/check-claim.ts';
 import type { Fact, Language, Source, Value } from '../lib/facts/schema.ts';
 import type { Mention } from '../lib/mentions/find-mentions.ts';
 import { formatDate, messagesFor, quoteLabel, reasonIn, type Messages } from './i18n.ts';
@@ -129,6 +129,7 @@ function byPassage(checks: readonly Check[]): Check[][] {
 
 function Passage({
   checks,
+  evidence: cited,
   named,
   fact,
   source,
@@ -136,8 +137,10 @@ function Passage({
   language,
   onOpenSource,
 }: {
-  /** The checks against this passage, all of one fact. */
+  /** The checks against this passage, all of one fact (none for the nearest fact of an unverified claim). */
   checks: readonly Check[];
+  /** The passage cited. */
+  evidence: EvidenceRef;
   /** Whether each check is named above the passage (more than one check in the card). */
   named: boolean;
   fact: Fact | undefined;
@@ -146,15 +149,23 @@ function Passage({
   language: Language;
   onOpenSource: (ref: SourceRef) => void;
 }) {
-  const check = checks.find((c) => c.verdict === 'contradicted') ?? checks[0]!;
+  const verdict: Verdict = checks.some((c) => c.verdict === 'contradicted')
+    ? 'contradicted'
+    : checks.length > 0
+      ? 'supported'
+      : 'unverified';
   const evidence = fact?.evidence.find(
-    (e) => e.sourceId === check.evidence.sourceId && e.start === check.evidence.start,
+    (e) => e.sourceId === cited.sourceId && e.start === cited.start,
   );
-  // The values the checks compared, marked in the passage; all of the fact's when none says which.
+  // The values the checks compared, marked in the passage; all of the fact's
+  // when none says which; none when nothing was compared.
   const slots = new Set(checks.flatMap((c) => (c.slot ? [c.slot] : [])));
-  const decisive = fact?.values.filter((v) => slots.size === 0 || slots.has(v.slot)) ?? [];
+  const decisive =
+    checks.length === 0
+      ? []
+      : (fact?.values.filter((v) => slots.size === 0 || slots.has(v.slot)) ?? []);
   return (
-    <section class="check" data-verdict={check.verdict}>
+    <section class="check" data-verdict={verdict}>
       {named && (
         <ul class="check-reasons">
           {checks.map((c, i) => (
@@ -173,7 +184,7 @@ function Passage({
       <blockquote lang="fr">
         {evidence && <span class="context">{trimContext(evidence.prefix, 'before')}</span>}
         <span class="exact">
-          <Marked text={check.evidence.exact} pattern={figuresOf(decisive)} />
+          <Marked text={cited.exact} pattern={figuresOf(decisive)} />
         </span>
         {evidence && <span class="context">{trimContext(evidence.suffix, 'after')}</span>}
       </blockquote>
@@ -190,7 +201,7 @@ function Passage({
       <button
         type="button"
         class="link"
-        onClick={(event) => event.isTrusted && onOpenSource(check.evidence)}
+        onClick={(event) => event.isTrusted && onOpenSource(cited)}
       >
         {t.openSource} ↗
       </button>
@@ -285,6 +296,7 @@ export function SourceCard({
               <Passage
                 key={`${checks[0]!.factId}-${checks[0]!.evidence.start}`}
                 checks={checks}
+                evidence={checks[0]!.evidence}
                 named={claim.checks.length > 1}
                 fact={facts.get(checks[0]!.factId)}
                 source={sources.get(checks[0]!.evidence.sourceId)}
@@ -293,6 +305,22 @@ export function SourceCard({
                 onOpenSource={onOpenSource}
               />
             ))}
+          {claim.verdict === 'unverified' && claim.nearest && (
+            <>
+              <h3>{t.nearestFact}</h3>
+              <p class="reason nearest-note">{t.nearestNote}</p>
+              <Passage
+                checks={[]}
+                evidence={claim.nearest.evidence}
+                named={false}
+                fact={facts.get(claim.nearest.factId)}
+                source={sources.get(claim.nearest.evidence.sourceId)}
+                t={t}
+                language={language}
+                onOpenSource={onOpenSource}
+              />
+            </>
+          )}
           {onReport && (
             <ReportVerdict
               key={`${claim.start}-${claim.text}`}

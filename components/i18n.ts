@@ -105,6 +105,9 @@ const MESSAGES = {
     historyLink: 'Historique des vérifications',
     copyReply: 'Copier une réponse',
     replyCopied: 'Réponse copiée',
+    nearestFact: 'Le fait vérifié le plus proche',
+    nearestNote:
+      'Il ne dit pas la même chose : aucun fait ne confirme ni ne contredit cette phrase. Comparez-les vous-même.',
     reportWrong: 'Verdict erroné ? Le signaler',
     reportNote: 'Ce qui est faux (facultatif)',
     reportKeep: 'Garder ce signalement',
@@ -200,6 +203,9 @@ const MESSAGES = {
     historyLink: 'History of checks',
     copyReply: 'Copy a reply',
     replyCopied: 'Reply copied',
+    nearestFact: 'The closest verified fact',
+    nearestNote:
+      'It does not say the same thing: no fact confirms or contradicts this sentence. Compare them yourself.',
     reportWrong: 'Wrong verdict? Report it',
     reportNote: 'What is wrong (optional)',
     reportKeep: 'Keep this report',

@@ -102,6 +102,10 @@ function printReport(file: string, report: TextReport): void {
       console.log(
         `     source: ${check.evidence.sourceId} — “${oneLine(check.evidence.exact, 140)}”`,
       );
+    else if (claim.nearest)
+      console.log(
+        `     closest fact (not the same claim): ${claim.nearest.factId} — “${oneLine(claim.nearest.evidence.exact, 140)}”`,
+      );
   }
   for (const quote of report.quotes) {
     console.log(`\n  ${FIDELITY_MARK[quote.fidelity]} quotation “${oneLine(quote.text, 120)}”`);
@@ -122,7 +126,7 @@ function toJson(file: string, report: TextReport) {
       kind,
       reason: reasons[lang],
     })),
-    claims: report.claims.map(({ text, start, end, verdict, reasons, checks }) => ({
+    claims: report.claims.map(({ text, start, end, verdict, reasons, checks, nearest }) => ({
       text,
       start,
       end,
@@ -134,6 +138,7 @@ function toJson(file: string, report: TextReport) {
         reason: r[lang],
         evidence,
       })),
+      ...(nearest ? { nearest } : {}),
     })),
     quotes: report.quotes.map(
       ({ text, start, end, fidelity, sourceId, sourceText, diff, changes, marked }) => ({

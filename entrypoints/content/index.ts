@@ -885,7 +885,12 @@ class PageController {
 
 /** The facts a card's checks name. */
 function factIdsOf(content: CardContent): string[] {
-  return content.claim?.checks.map((check) => check.factId) ?? [];
+  const claim = content.claim;
+  if (!claim) return [];
+  return [
+    ...claim.checks.map((check) => check.factId),
+    ...(claim.nearest ? [claim.nearest.factId] : []),
+  ];
 }
 
 /**

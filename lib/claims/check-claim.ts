@@ -73,6 +73,11 @@ export interface ClaimResult extends Span {
   reason: string;
   /** The same reason in French and in English. */
   reasons: Reason;
+  /**
+   * For an `unverified` claim only: the verified fact closest to its words,
+   * shown to the reader as such — never a check, never a verdict.
+   */
+  nearest?: { factId: string; evidence: EvidenceRef };
 }
 
 export interface ClaimContext {
@@ -829,6 +834,29 @@ const RESTATEMENT_MIN_SENTENCE_WORDS = 5;
 /** How many of the best-scoring facts are tried as the one a sentence restates. */
 const RESTATEMENT_CANDIDATES = 3;
 
+/**
+ * The nearest fact of an unverified claim shares at least this idf mass with
+ * it: a fact that shares only "Coco" or "site" is not near, and naming it
+ * would say nothing.
+ */
+const NEAREST_MIN_SCORE = 2;
+/** Without an event in common, a fact is near only when it shares this many words. */
+const NEAREST_MIN_WORDS = 2;
+
+/**
+ * The fact to show beside an unverified claim: among the best candidates,
+ * the first that states an event the sentence speaks of (the shutdown, the
+ * arrests…), else the first sharing two words; none when no fact is near.
+ */
+function nearestFact(candidates: readonly FactMatch[], values: SentenceValues): Fact | null {
+  const near = candidates.filter((m) => m.score >= NEAREST_MIN_SCORE);
+  const sharesEvent = (m: FactMatch) =>
+    [...factEventKinds(m.fact)].some((kind) => values.kinds.has(kind));
+  return (
+    (near.find(sharesEvent) ?? near.find((m) => m.sharedWords >= NEAREST_MIN_WORDS))?.fact ?? null
+  );
+}
+
 /** Whether a retrieved fact passes every gate of a restatement of the sentence. */
 function restates(match: FactMatch, values: SentenceValues): boolean {
   const { fact } = match;
@@ -1250,12 +1278,12 @@ export function checkClaim(
   }
   // With nothing compared, a sentence that restates a fact in other words is
   // supported — unless it holds a figure or a person the fact does not vouch for.
+  let candidates: FactMatch[] | undefined;
   if (checks.length === 0 && unchecked === 0 && !QUESTION.test(folded)) {
     // The best few candidates, in order: the first a gate lets through (the
     // best may be a dated fact that a sentence's other date cannot vouch for).
-    const best = retrieveFacts(context.index, sentence, RESTATEMENT_CANDIDATES, folded).find(
-      (match) => restates(match, values),
-    );
+    candidates = retrieveFacts(context.index, sentence, RESTATEMENT_CANDIDATES, folded);
+    const best = candidates.find((match) => restates(match, values));
     if (best) {
       checks.push({
         factId: best.fact.id,
@@ -1300,7 +1328,7 @@ export function checkClaim(
       : verdict === 'supported'
         ? joinReasons(checks.map((c) => c.reasons))
         : unverifiedReason(values, unchecked);
-  return {
+  const result: ClaimResult = {
     start: offset,
     end: offset + sentence.length,
     text: sentence,
@@ -1309,4 +1337,12 @@ export function checkClaim(
     reason: reasons.en,
     reasons,
   };
+  if (verdict === 'unverified') {
+    const near = nearestFact(
+      candidates ?? retrieveFacts(context.index, sentence, RESTATEMENT_CANDIDATES, folded),
+      values,
+    );
+    if (near) result.nearest = { factId: near.id, evidence: evidenceOf(near) };
+  }
+  return result;
 }

@@ -113,6 +113,19 @@ describe('ReportView', () => {
     expect(reply).not.toContain('procédures judiciaires');
   });
 
+  it('cites an unverified claim’s closest fact as such, never as its evidence', () => {
+    const unverified = checkText(engine, 'Le site Coco a été fermé par la justice.');
+    const root = rendered(
+      <ReportView claims={unverified.claims} quotes={[]} t={messagesFor('fr')} />,
+    );
+    const passage = root.querySelector('li.page-claim blockquote')!;
+    expect(passage.classList.contains('nearest')).toBe(true);
+    expect(passage.querySelector('.nearest-label')!.textContent).toBe(
+      'Le fait vérifié le plus proche\u00a0: ',
+    );
+    expect(passage.textContent).toContain('a été fermé le 25 juin 2024');
+  });
+
   it('shows the altered quotation with its word diff as text, never as markup', () => {
     const root = rendered(<ReportView claims={[]} quotes={report.quotes} t={messagesFor('en')} />);
     const quote = root.querySelector('li.page-quote[data-fidelity="altered"]')!;

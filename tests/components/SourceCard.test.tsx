@@ -56,6 +56,35 @@ describe('the card’s evidence', () => {
     ).toContain('23 051');
   });
 
+  it('names the closest verified fact on an unverified claim, as not the same claim', () => {
+    const root = card('Le site Coco a été fermé par la justice.', (report) => {
+      const claim = report.claims[0]!;
+      expect(claim.verdict).toBe('unverified');
+      return { claim, quotes: [], mentions: [] };
+    });
+    const headings = [...root.querySelectorAll('h3')].map((h) => h.textContent);
+    expect(headings).toContain('The closest verified fact');
+    expect(root.querySelector('.nearest-note')!.textContent).toMatch(/does not say the same thing/);
+    const passage = root.querySelector('section.check')!;
+    expect(passage.getAttribute('data-verdict')).toBe('unverified');
+    expect(passage.querySelector('.statement')!.textContent).toMatch(/shut down/i);
+    expect(passage.querySelector('blockquote')!.textContent).toContain(
+      'a été fermé le 25 juin 2024',
+    );
+    // Nothing was compared: no value is marked as if it were decisive.
+    expect(passage.querySelectorAll('mark')).toHaveLength(0);
+  });
+
+  it('names no fact on an unverified claim when none is near', () => {
+    const root = card(
+      'Le fondateur du site Coco, Isaac Steidl, a été mis en examen à l’automne 2025.',
+      (report) => ({ claim: report.claims[0]!, quotes: [], mentions: [] }),
+    );
+    expect(root.querySelector('.nearest-note')).toBeNull();
+    expect(root.querySelector('section.check')).toBeNull();
+    expect(root.querySelector('.reason')!.textContent).toMatch(/another event/);
+  });
+
   it('says what an unsourced quotation is, and shows its words', () => {
     const root = card(
       'Le site Coco a été fermé par la justice. Le parquet a déclaré : « nous avons enfin fermé ce repaire de criminels, sans aucune pitié ».',

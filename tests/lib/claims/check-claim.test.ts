@@ -252,3 +252,41 @@ describe('reasons', () => {
     expect(claim?.reasons.fr).toBe('mardi, comme l’indiquent les sources (mardi 25 juin 2024)');
   });
 });
+
+describe('checkClaim: the closest fact of an unverified claim', () => {
+  it.each([
+    ['Le site Coco a été fermé par la justice.', 'shutdown-date'],
+    [
+      'Pour beaucoup d’observateurs, la fermeture de Coco arrive pourtant bien tard.',
+      'shutdown-date',
+    ],
+    ['Bravo aux gendarmes de l’UNCyber 👏 #Coco', 'investigation-units-uncyber-onaf'],
+  ])('names one for %j, with its passage', (text, factId) => {
+    const [claim] = checkText(engine, text).claims;
+    expect(claim?.verdict).toBe('unverified');
+    expect(claim?.checks).toEqual([]);
+    expect(claim?.nearest?.factId).toBe(factId);
+    expect(claim?.nearest?.evidence.exact.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    // An association that petitions is not a criminal association: no event, one word.
+    'Coco.gg était un repaire de prédateurs, et plusieurs associations avaient lancé une pétition en 2023 contre le site Coco.',
+    'Le fondateur du site Coco, Isaac Steidl, a été mis en examen à l’automne 2025.',
+  ])('names none for %j', (text) => {
+    const claim = checkText(engine, text).claims.at(-1);
+    expect(claim?.verdict).toBe('unverified');
+    expect(claim?.nearest).toBeUndefined();
+  });
+
+  it('is never given beside a verdict', () => {
+    const report = checkText(
+      engine,
+      CASE_FR +
+        'Le site a fermé le 25 juin 2024. Selon le parquet, 32 051 procédures ont été ouvertes.',
+    );
+    expect(report.claims.filter((c) => c.verdict !== 'unverified')).not.toHaveLength(0);
+    for (const claim of report.claims)
+      if (claim.verdict !== 'unverified') expect(claim.nearest).toBeUndefined();
+  });
+});
