@@ -2,7 +2,8 @@
  * `npm run screenshots` (after `npm run build`): the pictures in
  * docs/screenshots, taken of the built extension in Chromium — the welcome
  * page in light and dark, the card on a light page, on a dark page, at 200 %
- * zoom and in French, and the popup with its legend. Look at them after a
+ * zoom and in French, an unverified claim's card with its closest fact, and
+ * the popup with its legend. Look at them after a
  * change to the card, the styles or the popup.
  */
 import { mkdirSync } from 'node:fs';
@@ -39,12 +40,13 @@ async function setLanguage(b: ExtensionBrowser, language: 'auto' | 'fr' | 'en'):
   }, language);
 }
 
-/** Opens `name`, waits for its highlights, clicks its first contradicted claim and shoots the window. */
+/** Opens `name`, waits for its highlights, clicks its first claim of `kind` and shoots the window. */
 async function shootCard(
   name: string,
   file: string,
   viewport: { width: number; height: number },
   scale = 1,
+  kind: 'contradicted' | 'unverified' = 'contradicted',
 ): Promise<void> {
   const page = await browser.context.newPage();
   await page.setViewportSize(viewport);
@@ -58,15 +60,16 @@ async function shootCard(
     });
   }
   await page.goto(`${server.origin}/${name}`);
-  await page.waitForFunction(() => CSS.highlights.has('casefile-contradicted'), null, {
+  const highlight = `casefile-${kind}`;
+  await page.waitForFunction((name) => CSS.highlights.has(name), highlight, {
     timeout: 20_000,
   });
-  const point = await page.evaluate(() => {
-    const range = [...(CSS.highlights.get('casefile-contradicted') as unknown as Set<Range>)][0]!;
+  const point = await page.evaluate((name) => {
+    const range = [...(CSS.highlights.get(name) as unknown as Set<Range>)][0]!;
     range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
     const rect = range.getClientRects()[0]!;
     return { x: rect.left + 4, y: rect.top + rect.height / 2 };
-  });
+  }, highlight);
   await page.mouse.click(point.x, point.y);
   await page.locator('casefile-card').waitFor();
   await page.waitForTimeout(200);
@@ -100,6 +103,13 @@ try {
   await shootCard('article-en.html', 'card-zoom-200.png', { width: 640, height: 450 }, 2);
   await setLanguage(browser, 'fr');
   await shootCard('article-fr.html', 'card-fr.png', { width: 1200, height: 800 });
+  await shootCard(
+    'article-fr.html',
+    'card-unverified-fr.png',
+    { width: 1200, height: 800 },
+    1,
+    'unverified',
+  );
   await setLanguage(browser, 'auto');
 } finally {
   await browser.close();
