@@ -1167,8 +1167,17 @@ function findValues(sentence: string, folded: string, context: ClaimContext): Se
 }
 
 /** Compares one found value with the facts of its slots: the first support wins, else a contradiction. */
-function checkValue(found: Found, slots: SlotTable, offset: number): Check | null {
-  let contradiction: Check | null = null;
+function checkValue(
+  found: Found,
+  slots: SlotTable,
+  offset: number,
+  closeness: (fact: Fact) => number,
+): Check | null {
+  // Several facts may speak to one value (the registration and the move
+  // both name Guernsey): the check rests on the one whose words are the
+  // sentence's, the first of them when they are as close.
+  let support: { check: Check; closeness: number } | null = null;
+  let contradiction: { check: Check; closeness: number } | null = null;
   for (const slot of found.slots) {
     for (const { fact, value } of slots.get(slot) ?? []) {
       const result = found.compare(value);
@@ -1182,11 +1191,23 @@ function checkValue(found: Found, slots: SlotTable, offset: number): Check | nul
         slot,
         valueSpan: { start: offset + found.span.start, end: offset + found.span.end },
       };
-      if (result.verdict === 'supported') return check;
-      if (!found.weak) contradiction ??= check;
+      if (result.verdict === 'contradicted' && found.weak) continue;
+      const best: { check: Check; closeness: number } | null =
+        result.verdict === 'supported' ? support : contradiction;
+      const close: number = best === null && !several(slots, found.slots) ? 0 : closeness(fact);
+      if (best !== null && close <= best.closeness) continue;
+      if (result.verdict === 'supported') support = { check, closeness: close };
+      else contradiction = { check, closeness: close };
     }
   }
-  return contradiction;
+  return (support ?? contradiction)?.check ?? null;
+}
+
+/** Whether more than one fact speaks to the slots (only then is a choice to be made). */
+function several(slots: SlotTable, names: readonly string[]): boolean {
+  let count = 0;
+  for (const name of names) count += slots.get(name)?.length ?? 0;
+  return count > 1;
 }
 
 /** The events a fact's statements name, read once per fact. */
@@ -1270,8 +1291,19 @@ export function checkClaim(
   const values = findValues(sentence, folded, context);
   const checks: Check[] = [];
   let unchecked = values.unslotted;
+  // How close each fact's words are to the sentence's, read once, when asked.
+  let scores: Map<string, number> | undefined;
+  const closeness = (fact: Fact) => {
+    scores ??= new Map(
+      retrieveFacts(context.index, sentence, context.index.facts.length, folded).map((m) => [
+        m.fact.id,
+        m.score,
+      ]),
+    );
+    return scores.get(fact.id) ?? 0;
+  };
   for (const found of values.found) {
-    const check = checkValue(found, context.slots, offset);
+    const check = checkValue(found, context.slots, offset, closeness);
     if (!check) unchecked += 1;
     else if (!checks.some((c) => c.factId === check.factId && c.verdict === check.verdict))
       checks.push(check);

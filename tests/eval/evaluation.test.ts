@@ -26,6 +26,15 @@ const MIN_MENTION_PRECISION = 0.98;
 const MIN_MENTION_RECALL = 0.95;
 const MIN_SUPPORTED_RECALL = 0.9;
 const MIN_SUPPORTED_PRECISION = 0.95;
+/**
+ * Of the right verdicts whose label names a fact, the share resting on that
+ * fact (issue 15: 84 % when first scored, 89 % once a value several facts
+ * speak to rests on the closest one). What remains is mostly sentences that
+ * state two facts at once, of which the label names one.
+ */
+const MIN_RIGHT_FACT = 0.89;
+/** Of the altered quotations whose label names the changes, the share showing just those. */
+const MIN_RIGHT_CHANGES = 0.85;
 
 /** One run of the real command line over every text, as a moderator would pipe a batch. */
 function runCheck(dir: string, set: readonly EvalCase[]): Map<string, Reported> {
@@ -117,6 +126,16 @@ describe('the check command on the evaluation sets', () => {
     expect(precision(real.supported)).toBeGreaterThanOrEqual(MIN_SUPPORTED_PRECISION);
     expect(precision(both.supported)).toBeGreaterThanOrEqual(MIN_SUPPORTED_PRECISION);
     expect(recall(both.supported)).toBeGreaterThanOrEqual(MIN_SUPPORTED_RECALL);
+  });
+
+  it(`rests at least ${MIN_RIGHT_FACT * 100} % of right verdicts on the fact their label names`, () => {
+    expect(both.facts.total).toBeGreaterThan(500);
+    expect(both.facts.right / both.facts.total).toBeGreaterThanOrEqual(MIN_RIGHT_FACT);
+  });
+
+  it(`shows the labelled changes of at least ${MIN_RIGHT_CHANGES * 100} % of altered quotations`, () => {
+    expect(both.changes.total).toBeGreaterThan(5);
+    expect(both.changes.right / both.changes.total).toBeGreaterThanOrEqual(MIN_RIGHT_CHANGES);
   });
 
   it('traces quotations to the right fidelity', () => {

@@ -94,7 +94,61 @@ export interface Reported {
     verdict: string;
     checks: { factId: string; verdict: string }[];
   }[];
-  quotes: { start: number; end: number; fidelity: string }[];
+  quotes: {
+    start: number;
+    end: number;
+    fidelity: string;
+    changes?: { kind: string; quote?: string; source?: string }[];
+  }[];
+}
+
+/** An engine's word change as the labels write it: "23 051 → 32 051", "dropped: …", "added: …", "reordered: … → …". */
+export function changeLabel(change: { kind: string; quote?: string; source?: string }): string {
+  switch (change.kind) {
+    case 'changed':
+      return `${change.source} → ${change.quote}`;
+    case 'reordered':
+      return `reordered: ${change.source} → ${change.quote}`;
+    case 'dropped':
+      return `dropped: ${change.source}`;
+    default:
+      return `added: ${change.quote}`;
+  }
+}
+
+/** A change label read back: its kind and its two sides, as words without punctuation. */
+function parseChange(label: string): { kind: string; source: string; quote: string } {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const kind = /^(dropped|added|reordered): /.exec(label)?.[1] ?? 'changed';
+  const body = kind === 'changed' ? label : label.slice(kind.length + 2);
+  const [source = '', quote = ''] = kind === 'added' ? ['', body] : body.split(' → ');
+  return { kind, source: words(source), quote: words(quote) };
+}
+
+/**
+ * Whether the engine's change is the labelled one: the same kind, and each
+ * side within the label's (the engine gives the fewest words that differ:
+ * "10 → 5" for a label's "10 ans → 5 ans"), punctuation aside.
+ */
+function sameChange(label: string, shown: string): boolean {
+  const a = parseChange(label);
+  const b = parseChange(shown);
+  const within = (inner: string, outer: string) =>
+    inner === outer || ` ${outer} `.includes(` ${inner} `);
+  return a.kind === b.kind && within(b.source, a.source) && within(b.quote, a.quote);
+}
+
+/** Whether the engine shows just the labelled changes, each once matched. */
+export function sameChanges(labels: readonly string[], shown: readonly string[]): boolean {
+  return (
+    labels.length === shown.length &&
+    labels.every((label) => shown.some((change) => sameChange(label, change))) &&
+    shown.every((change) => labels.some((label) => sameChange(label, change)))
+  );
 }
 
 interface Span {
@@ -143,6 +197,10 @@ export interface Score {
   contradicted: Tally;
   supported: Tally;
   quotes: { right: number; total: number };
+  /** Labels naming the fact a verdict rests on, among those whose verdict is right: how many rest on it. */
+  facts: { right: number; total: number };
+  /** Labels naming an altered quotation's changes, among those traced as altered: how many show just those. */
+  changes: { right: number; total: number };
   /** One line per disagreement, for reading when a threshold fails. */
   errors: string[];
 }
@@ -162,6 +220,8 @@ export function score(
     contradicted: tally(),
     supported: tally(),
     quotes: { right: 0, total: 0 },
+    facts: { right: 0, total: 0 },
+    changes: { right: 0, total: 0 },
     errors: [],
   };
   for (const c of cases) {
@@ -207,6 +267,16 @@ export function score(
         else if (label.verdict === verdict) t.falseNegative += 1;
         else if (got === verdict) t.falsePositive += 1;
       }
+      // The verdict is right: so must be the fact it rests on, when the label names it.
+      if (label.factId !== undefined && got === label.verdict && got !== 'unverified') {
+        result.facts.total += 1;
+        if (claim!.checks.some((k) => k.factId === label.factId && k.verdict === got))
+          result.facts.right += 1;
+        else
+          result.errors.push(
+            `${c.id}: "${label.contains}" is ${got} by ${label.factId}, engine rests it on ${claim!.checks.map((k) => `${k.factId}:${k.verdict}`).join(', ')}`,
+          );
+      }
       if (got !== label.verdict) {
         const why = claim
           ? ` (${claim.checks.map((k) => `${k.factId}:${k.verdict}`).join(', ')})`
@@ -232,8 +302,18 @@ export function score(
       const span = { start: at, end: at + label.contains.length };
       const quote = report.quotes.find((q) => overlaps(q, span));
       result.quotes.total += 1;
-      if (quote?.fidelity === label.fidelity) result.quotes.right += 1;
-      else {
+      if (quote?.fidelity === label.fidelity) {
+        result.quotes.right += 1;
+        if (label.changes && label.fidelity === 'altered') {
+          result.changes.total += 1;
+          const shown = (quote.changes ?? []).map(changeLabel);
+          if (sameChanges(label.changes, shown)) result.changes.right += 1;
+          else
+            result.errors.push(
+              `${c.id}: quote "${label.contains.slice(0, 40)}" changes ${JSON.stringify(label.changes)}, engine shows ${JSON.stringify(shown)}`,
+            );
+        }
+      } else {
         result.errors.push(
           `${c.id}: quote "${label.contains.slice(0, 40)}" is ${label.fidelity}, engine says ${quote?.fidelity ?? 'none'}`,
         );
@@ -255,6 +335,8 @@ export function combine(a: Score, b: Score): Score {
     contradicted: add(a.contradicted, b.contradicted),
     supported: add(a.supported, b.supported),
     quotes: { right: a.quotes.right + b.quotes.right, total: a.quotes.total + b.quotes.total },
+    facts: { right: a.facts.right + b.facts.right, total: a.facts.total + b.facts.total },
+    changes: { right: a.changes.right + b.changes.right, total: a.changes.total + b.changes.total },
     errors: [...a.errors, ...b.errors],
   };
 }
@@ -271,5 +353,7 @@ export function formatScore(s: Score, cases: number): string {
     row('contradicted', s.contradicted),
     row('supported', s.supported),
     `quotations     fidelity right ${s.quotes.right}/${s.quotes.total}`,
+    `facts          right verdicts on the labelled fact ${s.facts.right}/${s.facts.total}`,
+    `changes        altered quotations showing the labelled changes ${s.changes.right}/${s.changes.total}`,
   ].join('\n');
 }

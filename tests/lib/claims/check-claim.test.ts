@@ -290,3 +290,17 @@ describe('checkClaim: the closest fact of an unverified claim', () => {
       if (claim.verdict !== 'unverified') expect(claim.nearest).toBeUndefined();
   });
 });
+
+describe('checkClaim: a value several facts speak to', () => {
+  it.each([
+    ['La plateforme Coco était immatriculée à Malte.', 'contradicted'],
+    ['La plateforme Coco était immatriculée à Guernesey.', 'supported'],
+  ] as const)(
+    'rests %j on the fact about the registration, not the move of the domain',
+    (text, verdict) => {
+      const claim = claimOf(CASE_FR + text, 'immatriculée');
+      expect(claim?.verdict).toBe(verdict);
+      expect(claim?.checks.map((c) => c.factId)).toEqual(['site-registered-guernsey']);
+    },
+  );
+});

@@ -105,11 +105,12 @@ describe('correctionReply', () => {
       'fr',
       '« 4 800 victimes » : inexact.',
     ],
-    // A place given as a country code in the reason: the claim's opening is quoted.
+    // A place given as a country code in the reason: the claim's opening is
+    // quoted, and the passage on the registration (not the move to .gg).
     [
       'La plateforme Coco était immatriculée à Malte.',
       'fr',
-      "« La plateforme Coco était immatriculée à Malte » : inexact. Selon l'article de BFM (Tech&Co) du 25 juin 2024 (« Fermeture de Coco: Gérald Darmanin annonce l'interpellation des dirigeants de “cette plateforme mafieuse” ») : « Il avait",
+      "« La plateforme Coco était immatriculée à Malte » : inexact. Selon l'article de BFM (Tech&Co) du 25 juin 2024 (« Fermeture de Coco: Gérald Darmanin annonce l'interpellation des dirigeants de “cette plateforme mafieuse” ») : « la plateforme immatriculée sur l'ile anglo-normande Guernesey »",
     ],
   ] as const)('for %j begins %j', (text, language, start) => {
     const claim = historyClaimOf(text);
