@@ -4,6 +4,7 @@
  * Objects are strict: an unknown field in a pack is an error, not silently kept.
  */
 import { z } from 'zod';
+import { slotsOfKind, type Slot, type SlotKind } from '../claims/slots.ts';
 
 /** Stable kebab-case identifier: `proceedings-2021-2024`. */
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -90,8 +91,18 @@ export const BoundSchema = z.enum([
 ]);
 export type Bound = z.infer<typeof BoundSchema>;
 
-/** The thing a value is about, so that a figure is only compared with a figure of the same slot. */
-const SlotSchema = IdSchema;
+/**
+ * The thing a value is about, so that a figure is only compared with a
+ * figure of the same slot: one of the slots the matcher's rules fill
+ * (lib/claims/slots.ts) for values of this kind. A slot no rule fills would
+ * be silently never compared.
+ */
+function slotFor(kind: SlotKind) {
+  const slots = slotsOfKind(kind);
+  return z.enum(slots as [Slot, ...Slot[]], {
+    error: `must be a slot the matcher fills with ${kind} values: ${slots.join(', ')}`,
+  });
+}
 
 const PeriodSchema = z.strictObject({
   from: IsoDateSchema,
@@ -101,7 +112,7 @@ const PeriodSchema = z.strictObject({
 /** A count of something (proceedings, victims, prosecutors' offices, countries). */
 export const QuantityValueSchema = z.strictObject({
   kind: z.literal('quantity'),
-  slot: SlotSchema,
+  slot: slotFor('quantity'),
   value: z.int().nonnegative(),
   /** What is counted, singular, in English: `judicial proceeding`. */
   unit: z.string().min(1),
@@ -113,7 +124,7 @@ export const QuantityValueSchema = z.strictObject({
 /** A point in time, known to a given precision. */
 export const DateValueSchema = z.strictObject({
   kind: z.literal('date'),
-  slot: SlotSchema,
+  slot: slotFor('date'),
   /** For `month` or `year` precision, the first day of that month or year. */
   value: IsoDateSchema,
   precision: z.enum(['day', 'month', 'year']),
@@ -122,7 +133,7 @@ export const DateValueSchema = z.strictObject({
 /** A span of time between two dates, each known to a precision. */
 export const PeriodValueSchema = z.strictObject({
   kind: z.literal('period'),
-  slot: SlotSchema,
+  slot: slotFor('period'),
   from: IsoDateSchema,
   to: IsoDateSchema,
   precision: z.enum(['day', 'month', 'year']),
@@ -131,7 +142,7 @@ export const PeriodValueSchema = z.strictObject({
 /** A length of time (the site's age). */
 export const DurationValueSchema = z.strictObject({
   kind: z.literal('duration'),
-  slot: SlotSchema,
+  slot: slotFor('duration'),
   years: z.number().positive(),
   bound: BoundSchema,
 });
@@ -139,7 +150,7 @@ export const DurationValueSchema = z.strictObject({
 /** A sum of money. */
 export const MoneyValueSchema = z.strictObject({
   kind: z.literal('money'),
-  slot: SlotSchema,
+  slot: slotFor('money'),
   amount: z.number().nonnegative(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
 });
@@ -147,7 +158,7 @@ export const MoneyValueSchema = z.strictObject({
 /** A criminal penalty as the law sets it (maximum sentence). */
 export const PenaltyValueSchema = z.strictObject({
   kind: z.literal('penalty'),
-  slot: SlotSchema,
+  slot: slotFor('penalty'),
   prisonYears: z.number().positive().optional(),
   fineEuros: z.number().positive().optional(),
 });
@@ -158,7 +169,7 @@ export const PenaltyValueSchema = z.strictObject({
  */
 export const PlacesValueSchema = z.strictObject({
   kind: z.literal('places'),
-  slot: SlotSchema,
+  slot: slotFor('places'),
   places: z.array(z.string().regex(COUNTRY_CODE, 'must be an ISO 3166-1 alpha-2 code')).min(1),
   closed: z.boolean(),
 });
@@ -166,7 +177,7 @@ export const PlacesValueSchema = z.strictObject({
 /** A set of organisations or people acting in a role (led, carried out, supported). */
 export const EntitiesValueSchema = z.strictObject({
   kind: z.literal('entities'),
-  slot: SlotSchema,
+  slot: slotFor('entities'),
   /** Canonical names as the matcher knows them: `JUNALCO`, `UNCyber`, `ONAF`. */
   entities: z.array(z.string().min(1)).min(1),
   role: z.string().min(1),
@@ -176,7 +187,7 @@ export const EntitiesValueSchema = z.strictObject({
 /** Internet domains of the site. */
 export const DomainsValueSchema = z.strictObject({
   kind: z.literal('domains'),
-  slot: SlotSchema,
+  slot: slotFor('domains'),
   domains: z
     .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a lower-case domain'))
     .min(1),
