@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   addVerdictReport,
   clearHistory,
   deleteHistory,
   deleteVerdictReports,
   listVerdictReports,
+  readCitations,
   searchHistory,
   type CasefileDb,
   type HistoryClaim,
@@ -13,12 +14,11 @@ import {
 import { claimLink, pageLink } from '../lib/history/link.ts';
 import { reportsExport, type VerdictReport } from '../lib/history/verdict-report.ts';
 import { ReportVerdict } from './ReportVerdict.tsx';
-import type { SourceMeta } from '../lib/facts/schema.ts';
 import { historyToClaimReview } from '../lib/history/export-claim-review.ts';
 import { historyToCsv } from '../lib/history/export-csv.ts';
 import type { Verdict } from '../lib/claims/check-claim.ts';
 import { count, formatLocalTime, messagesFor, reasonIn, uiLanguage } from './i18n.ts';
-import { citationsOf, ReplyButton } from './ReplyButton.tsx';
+import { ReplyButton, type Citations } from './ReplyButton.tsx';
 import { useLiveQuery } from './use-live-query.ts';
 
 const MESSAGES = {
@@ -126,20 +126,15 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
   const live = useLiveQuery(
     async () => ({
       entries: await searchHistory(db, { query, verdict: verdict || undefined, limit: 500 }),
-      sources: (await db.sources.toArray()).map(
-        ({ text: _t, packId: _p, ...meta }) => meta as SourceMeta,
-      ),
-      facts: await db.facts.toArray(),
+      citations: await readCitations(db),
       reports: await listVerdictReports(db),
     }),
     [db, query, verdict],
   );
   const entries: HistoryEntry[] = live.status === 'ready' ? live.value.entries : [];
-  const sources = live.status === 'ready' ? live.value.sources : [];
-  const citations = useMemo(
-    () => citationsOf(sources, live.status === 'ready' ? live.value.facts : []),
-    [live],
-  );
+  const citations: Citations =
+    live.status === 'ready' ? live.value.citations : { sources: [], statements: new Map() };
+  const sources = citations.sources;
   const reports: VerdictReport[] = live.status === 'ready' ? live.value.reports : [];
   const stamp = new Date().toISOString().slice(0, 10);
   const keepReport = (entry: HistoryEntry, claim: HistoryClaim, note: string) =>

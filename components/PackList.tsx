@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import {
   BUNDLED_PACK_ID,
   exportPack,
+  listPacks,
+  removeImportedPacks,
   removePack,
   type CasefileDb,
   type PackRecord,
@@ -18,12 +20,6 @@ import { useLiveQuery } from './use-live-query.ts';
  */
 const EXPORT_URL_LIFETIME_MS = 60_000;
 
-/** The bundled pack first, then imported packs by title. */
-function bundledFirst(a: PackRecord, b: PackRecord): number {
-  if (a.origin !== b.origin) return a.origin === 'bundled' ? -1 : 1;
-  return a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
-}
-
 /** Offers `text` as a file to download, without any network request. */
 function downloadText(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -35,14 +31,6 @@ function downloadText(fileName: string, text: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), EXPORT_URL_LIFETIME_MS);
-}
-
-/** Removes every imported pack in one transaction: all of them go, or none. */
-async function removeImportedPacks(db: CasefileDb): Promise<void> {
-  await db.transaction('rw', [db.packs, db.facts, db.sources], async () => {
-    const ids = await db.packs.where('origin').equals('imported').primaryKeys();
-    for (const id of ids) await removePack(db, id);
-  });
 }
 
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
@@ -57,7 +45,7 @@ interface PackListProps {
 
 /** The packs in store, live from IndexedDB, with export, removal and reset. */
 export function PackList({ db, t, language, onRowGone }: PackListProps) {
-  const packs = useLiveQuery(async () => (await db.packs.toArray()).sort(bundledFirst), [db]);
+  const packs = useLiveQuery(() => listPacks(db), [db]);
   const [notice, setNotice] = useState<Notice>(null);
 
   const exportOne = async (pack: PackRecord) => {

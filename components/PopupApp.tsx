@@ -5,38 +5,20 @@ import type { ReportOutcome } from './ReportVerdict.tsx';
 import {
   addHistory,
   addVerdictReport,
-  BUNDLED_PACK_ID,
   CasefileDb,
   historyEntryFrom,
+  readStoreSummary,
   type StoredFact,
 } from '../lib/db.ts';
 import { getSettings } from '../utils/settings.ts';
-import type { SourceMeta } from '../lib/facts/schema.ts';
 import { FactItem } from './FactItem.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
 import { PageSummary } from './PageSummary.tsx';
 import { Legend } from './Legend.tsx';
 import { PasteCheck } from './PasteCheck.tsx';
-import { citationsOf } from './ReplyButton.tsx';
 import { useMemo } from 'preact/hooks';
 import { messagesFor, uiLanguage } from './i18n.ts';
 import { useLiveQuery } from './use-live-query.ts';
-
-interface StoreSnapshot {
-  facts: StoredFact[];
-  sources: Map<string, SourceMeta>;
-  seedError: string | undefined;
-}
-
-/** The bundled pack first, then imported packs by id; within a pack, the authors' order. */
-function byPackThenPosition(a: StoredFact, b: StoredFact): number {
-  if (a.packId !== b.packId) {
-    if (a.packId === BUNDLED_PACK_ID) return -1;
-    if (b.packId === BUNDLED_PACK_ID) return 1;
-    return a.packId < b.packId ? -1 : 1;
-  }
-  return a.position - b.position;
-}
 
 /** Facts grouped by topic, topics in the order they first appear. */
 function groupByTopic(facts: readonly StoredFact[]): [string, StoredFact[]][] {
@@ -47,22 +29,6 @@ function groupByTopic(facts: readonly StoredFact[]): [string, StoredFact[]][] {
     else groups.set(fact.topic, [fact]);
   }
   return [...groups];
-}
-
-/** Everything the popup shows, read from IndexedDB in one consistent transaction. */
-async function readStore(db: CasefileDb): Promise<StoreSnapshot> {
-  return db.transaction('r', [db.facts, db.sources, db.meta], async () => {
-    const [facts, sources, seedError] = await Promise.all([
-      db.facts.toArray(),
-      db.sources.toArray(),
-      db.meta.get('seedError'),
-    ]);
-    return {
-      facts: facts.sort(byPackThenPosition),
-      sources: new Map(sources.map(({ text: _text, ...meta }) => [meta.id, meta])),
-      seedError: typeof seedError?.value === 'string' ? seedError.value : undefined,
-    };
-  });
 }
 
 /** Records a pasted text in the history, unless the user turned the history off. */
@@ -79,11 +45,11 @@ async function logText(db: CasefileDb, text: string, report: TextReport): Promis
 export function PopupApp({ db }: { db: CasefileDb }) {
   const language = uiLanguage();
   const t = messagesFor(language);
-  const store = useLiveQuery(() => readStore(db), [db]);
+  const store = useLiveQuery(() => readStoreSummary(db), [db]);
   const citations = useMemo(
     () =>
       store.status === 'ready'
-        ? citationsOf([...store.value.sources.values()], store.value.facts)
+        ? { sources: [...store.value.sources.values()], statements: store.value.statements }
         : undefined,
     [store],
   );

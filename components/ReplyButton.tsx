@@ -10,14 +10,6 @@ export interface Citations {
   statements: ReadonlyMap<string, LocalizedText>;
 }
 
-/** Citations from the store's sources and facts. */
-export function citationsOf(
-  sources: readonly SourceMeta[],
-  facts: readonly { id: string; statement: LocalizedText }[],
-): Citations {
-  return { sources, statements: new Map(facts.map((f) => [f.id, f.statement])) };
-}
-
 /**
  * "Copy a reply": puts a short, sourced correction of a contradicted claim on
  * the clipboard, in the language of the page it was found on.

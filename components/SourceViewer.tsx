@@ -1,6 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { BUNDLED_PACK_ID, type CasefileDb, type StoredFact, type StoredSource } from '../lib/db.ts';
+import {
+  readSourceAndCiting,
+  type CasefileDb,
+  type StoredFact,
+  type StoredSource,
+} from '../lib/db.ts';
 import type { Language, Rendering } from '../lib/facts/schema.ts';
 import type { SourceLink } from '../lib/source-link.ts';
 import { CitingFacts } from './CitingFacts.tsx';
@@ -113,29 +118,9 @@ interface SourcePage {
   publishers: Map<string, string>;
 }
 
-/** The bundled pack first, then imported packs by id; within a pack, the authors' order. */
-function byPackThenPosition(a: StoredFact, b: StoredFact): number {
-  if (a.packId !== b.packId) {
-    if (a.packId === BUNDLED_PACK_ID) return -1;
-    if (b.packId === BUNDLED_PACK_ID) return 1;
-    return a.packId < b.packId ? -1 : 1;
-  }
-  return a.position - b.position;
-}
-
 /** The source and the facts citing it, read in one consistent transaction. */
 async function readSourcePage(db: CasefileDb, sourceId: string): Promise<SourcePage> {
-  return db.transaction('r', [db.sources, db.facts], async () => {
-    const [sources, facts] = await Promise.all([db.sources.toArray(), db.facts.toArray()]);
-    return {
-      sourceId,
-      source: sources.find((s) => s.id === sourceId),
-      citing: facts
-        .filter((f) => f.evidence.some((e) => e.sourceId === sourceId))
-        .sort(byPackThenPosition),
-      publishers: new Map(sources.map((s) => [s.id, s.publisher])),
-    };
-  });
+  return { sourceId, ...(await readSourceAndCiting(db, sourceId)) };
 }
 
 /** What the page can do with the passage the address asks for, given the text's length. */

@@ -5,7 +5,7 @@
  */
 import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { sha256Hex } from './facts/hash.ts';
-import type { Fact, FactPack, Source } from './facts/schema.ts';
+import type { Fact, FactPack, LocalizedText, Source, SourceMeta } from './facts/schema.ts';
 import { parsePackText, type PackProblem } from './facts/validate-pack.ts';
 import type { HistoryEntry, Verdict } from './history/entry.ts';
 import type {
@@ -478,27 +478,38 @@ export interface FactSet {
 }
 
 /**
- * Every stored fact and source, as engines are built from them. Fact ids are
- * unique within a pack only: a fact of an imported pack whose id is already
- * taken is handed on as `<pack>/<id>`, so no two facts share an id. Storage
- * fields (`packId`, `position`) are not part of a fact.
+ * The order facts are read in everywhere: the bundled pack first, then each
+ * imported pack by id, each in its authors' order (facts stored by the first
+ * release have no position: they follow, by id).
+ */
+export function compareStoredFacts(
+  a: Pick<StoredFact, 'packId' | 'id'> & { position?: number },
+  b: Pick<StoredFact, 'packId' | 'id'> & { position?: number },
+): number {
+  const positionOf = (fact: { position?: number }) =>
+    Number.isFinite(fact.position) ? fact.position! : Number.MAX_SAFE_INTEGER;
+  return (
+    Number(b.packId === BUNDLED_PACK_ID) - Number(a.packId === BUNDLED_PACK_ID) ||
+    (a.packId < b.packId ? -1 : a.packId > b.packId ? 1 : 0) ||
+    positionOf(a) - positionOf(b) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * Every stored fact and source, as engines are built from them: the one
+ * reading of the facts (the service worker's engine, the cards and the
+ * replies all go through it). Fact ids are unique within a pack only: a
+ * fact of an imported pack whose id is already taken is handed on as
+ * `<pack>/<id>`, so no two facts share an id. Storage fields (`packId`,
+ * `position`) are not part of a fact.
  */
 export async function readFactSet(db: CasefileDb): Promise<FactSet> {
   return db.transaction('r', [db.facts, db.sources], async () => {
     const [facts, sources] = await Promise.all([db.facts.toArray(), db.sources.toArray()]);
-    // Facts stored by the first release have no position: they follow, by id.
-    const positionOf = (fact: { position?: number }) =>
-      Number.isFinite(fact.position) ? fact.position! : Number.MAX_SAFE_INTEGER;
-    const ordered = facts.sort(
-      (a, b) =>
-        Number(b.packId === BUNDLED_PACK_ID) - Number(a.packId === BUNDLED_PACK_ID) ||
-        a.packId.localeCompare(b.packId) ||
-        positionOf(a) - positionOf(b) ||
-        a.id.localeCompare(b.id),
-    );
     const origins = new Map<string, { packId: string; id: string }>();
     return {
-      facts: ordered.map(({ packId, position: _position, ...fact }) => {
+      facts: facts.sort(compareStoredFacts).map(({ packId, position: _position, ...fact }) => {
         const id = origins.has(fact.id) ? `${packId}/${fact.id}` : fact.id;
         origins.set(id, { packId, id: fact.id });
         return { ...fact, id };
@@ -506,6 +517,83 @@ export async function readFactSet(db: CasefileDb): Promise<FactSet> {
       sources: sources.map(({ packId: _pack, ...source }) => source),
       origins,
     };
+  });
+}
+
+/** What the popup shows of the store, read in one consistent transaction. */
+export interface StoreSummary {
+  /** Every fact as stored, in `compareStoredFacts` order. */
+  facts: StoredFact[];
+  sources: Map<string, SourceMeta>;
+  /** Each fact's statement by the id the engine gives it (see readFactSet): replies look them up. */
+  statements: Map<string, LocalizedText>;
+  /** Why the bundled pack could not be stored, when it could not. */
+  seedError: string | undefined;
+}
+
+export async function readStoreSummary(db: CasefileDb): Promise<StoreSummary> {
+  return db.transaction('r', [db.facts, db.sources, db.meta], async () => {
+    const [facts, set, seedError] = await Promise.all([
+      db.facts.toArray(),
+      readFactSet(db),
+      db.meta.get('seedError'),
+    ]);
+    return {
+      facts: facts.sort(compareStoredFacts),
+      sources: new Map(set.sources.map(({ text: _text, ...meta }) => [meta.id, meta])),
+      statements: new Map(set.facts.map((fact) => [fact.id, fact.statement])),
+      seedError: typeof seedError?.value === 'string' ? seedError.value : undefined,
+    };
+  });
+}
+
+/** The sources' descriptions and the facts' statements (by engine id), for copied replies. */
+export async function readCitations(
+  db: CasefileDb,
+): Promise<{ sources: SourceMeta[]; statements: Map<string, LocalizedText> }> {
+  const set = await readFactSet(db);
+  return {
+    sources: set.sources.map(({ text: _text, ...meta }) => meta),
+    statements: new Map(set.facts.map((fact) => [fact.id, fact.statement])),
+  };
+}
+
+/** A source and the facts citing it (in `compareStoredFacts` order), for the source viewer. */
+export async function readSourceAndCiting(
+  db: CasefileDb,
+  sourceId: string,
+): Promise<{
+  source: StoredSource | undefined;
+  citing: StoredFact[];
+  publishers: Map<string, string>;
+}> {
+  return db.transaction('r', [db.sources, db.facts], async () => {
+    const [sources, facts] = await Promise.all([db.sources.toArray(), db.facts.toArray()]);
+    return {
+      source: sources.find((s) => s.id === sourceId),
+      citing: facts
+        .filter((f) => f.evidence.some((e) => e.sourceId === sourceId))
+        .sort(compareStoredFacts),
+      publishers: new Map(sources.map((s) => [s.id, s.publisher])),
+    };
+  });
+}
+
+/** Every pack record: the bundled pack first, then by title. */
+export async function listPacks(db: CasefileDb): Promise<PackRecord[]> {
+  return (await db.packs.toArray()).sort(
+    (a, b) =>
+      Number(b.origin === 'bundled') - Number(a.origin === 'bundled') ||
+      a.title.localeCompare(b.title) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** Removes every imported pack in one transaction: all of them go, or none. */
+export async function removeImportedPacks(db: CasefileDb): Promise<void> {
+  await db.transaction('rw', [db.packs, db.facts, db.sources], async () => {
+    const ids = await db.packs.where('origin').equals('imported').primaryKeys();
+    for (const id of ids) await removePack(db, id);
   });
 }
 

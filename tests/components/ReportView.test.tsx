@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor, quoteLabel } from '../../components/i18n.ts';
-import { citationsOf, type Citations } from '../../components/ReplyButton.tsx';
+import type { Citations } from '../../components/ReplyButton.tsx';
 import { ReportView } from '../../components/ReportView.tsx';
 import { checkText, createEngine, type Engine, type TextReport } from '../../lib/check-text.ts';
 import { rendered } from '../helpers/render.ts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   engine = createEngine(pack.pack.facts, pack.sources);
   report = checkText(engine, REPOST);
   sources = pack.sources.map(({ text: _text, ...meta }) => meta);
-  citations = citationsOf(sources, pack.pack.facts);
+  citations = { sources, statements: new Map(pack.pack.facts.map((f) => [f.id, f.statement])) };
 });
 
 describe('ReportView', () => {

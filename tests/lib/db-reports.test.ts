@@ -6,7 +6,6 @@ import {
   deleteVerdictReports,
   importPack,
   listVerdictReports,
-  readFactSet,
   REPORTS_MAX,
   seedBundledPack,
 } from '../../lib/db.ts';
@@ -47,27 +46,6 @@ function copyOfFirstFact(): FactPack {
     facts: [{ ...fact, statement: { fr: 'Ma version.', en: 'My version.' } }],
   };
 }
-
-describe('readFactSet', () => {
-  it('gives the bundled facts first, in their pack’s order, and a taken id as <pack>/<id>', async () => {
-    expect((await importPack(db, JSON.stringify(copyOfFirstFact()))).ok).toBe(true);
-    const set = await readFactSet(db);
-    const first = bundled.pack.facts[0]!;
-    expect(set.facts.slice(0, bundled.pack.facts.length).map((f) => f.id)).toEqual(
-      bundled.pack.facts.map((f) => f.id),
-    );
-    const copy = set.facts.at(-1)!;
-    expect(copy.id).toBe(`my-notes/${first.id}`);
-    expect(copy.statement.en).toBe('My version.');
-    expect(set.origins.get(copy.id)).toEqual({ packId: 'my-notes', id: first.id });
-    expect(set.origins.get(first.id)).toEqual({ packId: BUNDLED_PACK_ID, id: first.id });
-    // Storage fields are not part of a fact.
-    expect(Object.keys(copy)).not.toContain('packId');
-    expect(Object.keys(copy)).not.toContain('position');
-    expect(set.sources.map((s) => s.id).sort()).toEqual(bundled.sources.map((s) => s.id).sort());
-    expect(Object.keys(set.sources[0]!)).not.toContain('packId');
-  });
-});
 
 describe('verdict reports', () => {
   const request = (fields: Partial<Parameters<typeof addVerdictReport>[1]> = {}) => ({
