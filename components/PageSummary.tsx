@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { QuoteResult } from '../lib/check-text.ts';
-import type { ClaimResult } from '../lib/claims/check-claim.ts';
-import type { ToContent } from '../utils/messages.ts';
+import type { ContentReply, PageReport, ToContent } from '../utils/messages.ts';
 import type { Citations } from './ReplyButton.tsx';
 import type { ReportOutcome } from './ReportVerdict.tsx';
-import { detectLanguage } from '../lib/text/language.ts';
 import { getSettings, highlightsOn, watchSettings, type Settings } from '../utils/settings.ts';
 import type { Messages } from './i18n.ts';
 import { ReportView, type ListedClaim } from './ReportView.tsx';
@@ -22,22 +19,6 @@ function hostOf(url: string): string {
 /** How often an open popup asks the page again for what it found, in ms. */
 const REFRESH_MS = 1500;
 
-/** What the active tab's content script found, as it reports it. */
-export interface PageReport {
-  url: string;
-  title: string;
-  painted: number;
-  claims: (ClaimResult & { painted: boolean })[];
-  quotes: QuoteResult[];
-  mentions: number;
-  /**
-   * Passes the content script has finished over the page and the time they
-   * took on its main thread (ms), and when the first highlight was painted
-   * (ms from the page's start; null before).
-   */
-  passes: { count: number; scan: number; highlight: number; firstPaint: number | null };
-}
-
 /**
  * The tab the popup speaks of: the active one, or the one named by `?tab=`
  * (the popup opened in a tab of its own, as tests and keyboard users do).
@@ -53,8 +34,50 @@ async function activeReport(): Promise<PageReport | null> {
   const tabId = await targetTabId();
   if (tabId === undefined) return null;
   const message: ToContent = { type: 'casefile:get-report' };
-  const report = await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => null);
-  return (report as PageReport | null) ?? null;
+  const report = (await browser.tabs
+    .sendMessage(tabId, message, { frameId: 0 })
+    .catch(() => null)) as ContentReply<typeof message> | null;
+  return report ?? null;
+}
+
+/**
+ * What the active page's content script found: undefined until it answers,
+ * null when no content script does (a browser page, the web store). Asked
+ * once per popup for all its parts, then again every REFRESH_MS while the
+ * popup is open — a feed keeps growing, and the switches change what the
+ * page shows; a new object only when the page has read more (or another
+ * page is shown).
+ */
+export function usePageReport(): PageReport | null | undefined {
+  const [report, setReport] = useState<PageReport | null | undefined>(undefined);
+  useEffect(() => {
+    let open = true;
+    let last: string | undefined;
+    const read = () =>
+      void activeReport().then((next) => {
+        const seen = next ? `${next.url} ${next.passes.count} ${next.claims.length}` : '';
+        if (!open || seen === last) return;
+        last = seen;
+        setReport(next);
+      });
+    read();
+    const timer = setInterval(read, REFRESH_MS);
+    return () => {
+      open = false;
+      clearInterval(timer);
+    };
+  }, []);
+  return report;
+}
+
+/** The host of the page a report speaks of, when it is a web page. */
+export function webHostOf(report: PageReport | null | undefined): string | null {
+  try {
+    const url = new URL(report?.url ?? '');
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -64,10 +87,13 @@ async function activeReport(): Promise<PageReport | null> {
  */
 export function PageSummary({
   t,
+  report,
   citations,
   onReport,
 }: {
   t: Messages;
+  /** The page's report (usePageReport). */
+  report: PageReport | null | undefined;
   citations?: Citations;
   /** Keeps a reader's report of a wrong verdict on this page. */
   onReport?: (
@@ -76,31 +102,12 @@ export function PageSummary({
     page: { url: string; title: string },
   ) => Promise<ReportOutcome>;
 }) {
-  const [report, setReport] = useState<PageReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
-    let open = true;
-    let last = '';
-    // Asked again while the popup is open: a feed keeps growing, and the
-    // switches above change what the page shows. Drawn again only when the
-    // page has read more (or another page is shown).
-    const read = () =>
-      void activeReport().then((next) => {
-        const seen = next ? `${next.url} ${next.passes.count} ${next.claims.length}` : '';
-        if (!open || (seen === last && next !== null)) return;
-        last = seen;
-        setReport(next);
-      });
-    read();
-    const timer = setInterval(read, REFRESH_MS);
     const watching = new AbortController();
-    void getSettings().then((next) => open && setSettings(next));
+    void getSettings().then((next) => !watching.signal.aborted && setSettings(next));
     watchSettings(setSettings, watching.signal);
-    return () => {
-      open = false;
-      clearInterval(timer);
-      watching.abort();
-    };
+    return () => watching.abort();
   }, []);
   if (report === undefined || report === null) return null;
   if (report.claims.length === 0 && report.mentions === 0) {
@@ -134,9 +141,7 @@ export function PageSummary({
           onReport &&
           ((claim, note) => onReport(claim, note, { url: report.url, title: report.title }))
         }
-        replyLanguage={
-          detectLanguage(report.claims.map((c) => c.text).join(' ')) === 'en' ? 'en' : 'fr'
-        }
+        replyLanguage={report.language === 'en' ? 'en' : 'fr'}
       />
     </section>
   );

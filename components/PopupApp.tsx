@@ -13,7 +13,7 @@ import {
 import { getSettings } from '../utils/settings.ts';
 import { FactItem } from './FactItem.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
-import { PageSummary } from './PageSummary.tsx';
+import { PageSummary, usePageReport, webHostOf } from './PageSummary.tsx';
 import { Legend } from './Legend.tsx';
 import { PasteCheck } from './PasteCheck.tsx';
 import { useMemo } from 'preact/hooks';
@@ -46,6 +46,7 @@ export function PopupApp({ db }: { db: CasefileDb }) {
   const language = uiLanguage();
   const t = messagesFor(language);
   const store = useLiveQuery(() => readStoreSummary(db), [db]);
+  const report = usePageReport();
   const citations = useMemo(
     () =>
       store.status === 'ready'
@@ -71,9 +72,9 @@ export function PopupApp({ db }: { db: CasefileDb }) {
             {t.counts(store.value.facts.length, store.value.sources.size)}
           </p>
         )}
-        <HighlightToggles t={t} />
+        <HighlightToggles t={t} host={webHostOf(report)} />
       </header>
-      <PageSummary t={t} citations={citations} onReport={keepReport} />
+      <PageSummary t={t} report={report} citations={citations} onReport={keepReport} />
       <details class="legend-box">
         <summary>{t.legendTitle}</summary>
         <Legend t={t} />

@@ -1,9 +1,7 @@
 import type { QuoteResult } from '../lib/check-text.ts';
 import type { Language } from '../lib/facts/schema.ts';
 
-/** The interface language: French for a French browser, English otherwise. */
-/** Where extension pages keep the language chosen in the options, readable without waiting. */
-export const LANGUAGE_CHOICE_KEY = 'casefile:language';
+import { LANGUAGE_CHOICE_KEY } from '../utils/settings.ts';
 
 /**
  * The interface language: the one chosen in the options (extension pages
@@ -19,11 +17,12 @@ export function uiLanguage(locale: string = navigator.language): Language {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-/** The plural rules of each interface language, built once. */
-const PLURAL_RULES = {
-  fr: new Intl.PluralRules('fr'),
-  en: new Intl.PluralRules('en'),
-};
+/** The plural rules of each interface language, built on first use (not in every page the content script reads). */
+const PLURAL_RULES: Partial<Record<Language, Intl.PluralRules>> = {};
+
+function pluralOf(language: Language, n: number): Intl.LDMLPluralRule {
+  return (PLURAL_RULES[language] ??= new Intl.PluralRules(language)).select(n);
+}
 
 /**
  * A count and its noun in the right form, by the language's plural rules
@@ -35,7 +34,7 @@ export function count(
   n: number,
   forms: { one: string; other: string },
 ): string {
-  const form = PLURAL_RULES[language].select(n) === 'one' ? forms.one : forms.other;
+  const form = pluralOf(language, n) === 'one' ? forms.one : forms.other;
   return `${n.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB')} ${form}`;
 }
 
@@ -45,7 +44,7 @@ export function agree(
   n: number,
   forms: { one: string; other: string },
 ): string {
-  return PLURAL_RULES[language].select(n) === 'one' ? forms.one : forms.other;
+  return pluralOf(language, n) === 'one' ? forms.one : forms.other;
 }
 
 const MESSAGES = {

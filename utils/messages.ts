@@ -38,35 +38,101 @@ export interface CheckRequest {
 /** The reports of a check request's chunks, in order; null when no fact is stored. */
 export type CheckReply = { reports: TextReport[] | null } | { error: string };
 
-/** Content script → background. */
-export type ToBackground =
-  | CheckRequest
+/**
+ * Each message a content script sends the background, by type, with the
+ * reply it gets (`void`: none is sent). Sender and receiver read the one map,
+ * so a request and its reply cannot drift apart.
+ */
+export interface BackgroundRequests {
+  'casefile:check': { request: CheckRequest; reply: CheckReply };
   /** The facts with these ids (all when none are named) and every source, for a card. */
-  | { type: 'casefile:get-facts'; ids?: string[] }
+  'casefile:get-facts': {
+    request: { type: 'casefile:get-facts'; ids?: string[] };
+    reply: FactsReply;
+  };
   /** What the sender's page needs of the settings (content scripts cannot read the storage). */
-  | { type: 'casefile:get-page-settings' }
-  | { type: 'casefile:page-counts'; counts: VerdictCounts; mentions: number }
-  | { type: 'casefile:open-source'; sourceId: string; start: number; end: number }
+  'casefile:get-page-settings': {
+    request: { type: 'casefile:get-page-settings' };
+    reply: PageSettings;
+  };
+  'casefile:page-counts': {
+    request: { type: 'casefile:page-counts'; counts: VerdictCounts; mentions: number };
+    reply: void;
+  };
+  'casefile:open-source': {
+    request: { type: 'casefile:open-source'; sourceId: string; start: number; end: number };
+    reply: void;
+  };
   /**
    * A reader says a verdict is wrong: kept in this browser for export. The
    * page's address is the sender's; the title is only the page's label.
    */
-  | { type: 'casefile:report-verdict'; report: VerdictReportRequest; title: string }
-  | {
+  'casefile:report-verdict': {
+    request: { type: 'casefile:report-verdict'; report: VerdictReportRequest; title: string };
+    reply: ReportReply;
+  };
+  /** What a page found, for the history; its address is the sender's, never the message's. */
+  'casefile:page-checked': {
+    request: {
       type: 'casefile:page-checked';
       url: string;
       title: string;
+      /** The language of its claims, as the engine read their chunks. */
+      language: PageLanguage;
       claims: ClaimResult[];
       quotes: QuoteResult[];
     };
+    reply: void;
+  };
+}
+
+/** Content script → background. */
+export type ToBackground = BackgroundRequests[keyof BackgroundRequests]['request'];
+
+/** The reply to a message sent to the background. */
+export type BackgroundReply<M extends ToBackground> = BackgroundRequests[M['type']]['reply'];
+
+/** Each message the popup or the background sends a page's content script, with its reply. */
+export interface ContentRequests {
+  'casefile:check-selection': {
+    request: { type: 'casefile:check-selection'; text: string };
+    reply: void;
+  };
+  'casefile:get-report': { request: { type: 'casefile:get-report' }; reply: PageReport };
+  'casefile:reveal': {
+    request: { type: 'casefile:reveal'; text: string; start: number };
+    reply: void;
+  };
+  /** The settings changed: each page asks again for its own (`casefile:get-page-settings`). */
+  'casefile:settings-changed': { request: { type: 'casefile:settings-changed' }; reply: void };
+}
 
 /** Background or popup → content script. */
-export type ToContent =
-  | { type: 'casefile:check-selection'; text: string }
-  | { type: 'casefile:get-report' }
-  | { type: 'casefile:reveal'; text: string; start: number }
-  /** The settings changed: each page asks again for its own (`casefile:get-page-settings`). */
-  | { type: 'casefile:settings-changed' };
+export type ToContent = ContentRequests[keyof ContentRequests]['request'];
+
+/** The reply to a message sent to a content script. */
+export type ContentReply<M extends ToContent> = ContentRequests[M['type']]['reply'];
+
+/** A page's language, as the engine tells it from its text ('und' when it cannot). */
+export type PageLanguage = 'fr' | 'en' | 'und';
+
+/** What a page's content script found, as it reports it to the popup. */
+export interface PageReport {
+  url: string;
+  title: string;
+  /** The language most of its claims are in, as the engine read their chunks. */
+  language: PageLanguage;
+  painted: number;
+  claims: (ClaimResult & { painted: boolean })[];
+  quotes: QuoteResult[];
+  mentions: number;
+  /**
+   * Passes the content script has finished over the page and the time they
+   * took on its main thread (ms), and when the first highlight was painted
+   * (ms from the page's start; null before).
+   */
+  passes: { count: number; scan: number; highlight: number; firstPaint: number | null };
+}
 
 /**
  * The settings as one page's content script sees them: whether its own site

@@ -8,12 +8,18 @@
  * every page that asks, and they are a handful of fields.
  */
 import { browser } from 'wxt/browser';
-import { LANGUAGE_CHOICE_KEY } from '../components/i18n.ts';
 
 /** The interface language: a fixed one, or `auto` for the browser's. */
 export type LanguageSetting = 'auto' | 'fr' | 'en';
 
 export const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['auto', 'fr', 'en'];
+
+/**
+ * Where extension pages also keep the language chosen in the options (their
+ * own localStorage), so that a page is drawn in it without waiting for the
+ * storage; components/i18n.ts reads it.
+ */
+export const LANGUAGE_CHOICE_KEY = 'casefile:language';
 
 export interface Settings {
   /** Highlighting on every site. */

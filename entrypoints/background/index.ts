@@ -108,7 +108,11 @@ export default defineBackground(() => {
   ): Promise<void> {
     const settings = await getSettings();
     if (!settings.history) return;
-    const language = detectLanguage(message.claims.map((c) => c.text).join(' '));
+    // The page tells the language the engine read its chunks in; a message
+    // that does not is read again here.
+    const language = (['fr', 'en', 'und'] as const).includes(message.language)
+      ? message.language
+      : detectLanguage(message.claims.map((c) => c.text).join(' '));
     const report = {
       language,
       aboutCase: true,

@@ -52,19 +52,22 @@ export class ContentScriptContext {
     return new Promise(() => undefined);
   }
 
+  /** Like `setTimeout`, cleared with the context; a timer that fired leaves no listener behind. */
+  setTimeout(handler: () => void, timeout?: number): number {
+    let forget = () => {};
+    const id = setTimeout(() => {
+      forget();
+      if (this.isValid) handler();
+    }, timeout) as unknown as number;
+    forget = this.onInvalidated(() => clearTimeout(id));
+    return id;
+  }
+
   setInterval(handler: () => void, timeout?: number): number {
     const id = setInterval(() => {
       if (this.isValid) handler();
     }, timeout) as unknown as number;
     this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
-  setTimeout(handler: () => void, timeout?: number): number {
-    const id = setTimeout(() => {
-      if (this.isValid) handler();
-    }, timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
     return id;
   }
 

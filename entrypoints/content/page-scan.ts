@@ -17,7 +17,14 @@ import { domPointAt, visibleTextSteps, type VisibleText } from '../../lib/text/v
 
 export type Item =
   | { kind: 'mention'; range: Range; root: Node; mention: Mention }
-  | { kind: 'claim'; range: Range; root: Node; claim: ClaimResult }
+  | {
+      kind: 'claim';
+      range: Range;
+      root: Node;
+      claim: ClaimResult;
+      /** The language of the chunk it is in, as the engine read it. */
+      language: TextReport['language'];
+    }
   | { kind: 'quote'; range: Range; root: Node; quote: QuoteResult };
 
 /**
@@ -157,7 +164,7 @@ function itemsOf(report: TextReport, visible: VisibleText, offset: number, root:
   }
   for (const claim of report.claims) {
     const range = at(claim);
-    if (range) items.push({ kind: 'claim', range, root, claim });
+    if (range) items.push({ kind: 'claim', range, root, claim, language: report.language });
   }
   for (const quote of report.quotes) {
     const range = at(quote);

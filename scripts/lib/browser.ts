@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { browser as Browser } from 'wxt/browser';
-import type { PageReport } from '../../components/PageSummary.tsx';
+import type { PageReport } from '../../utils/messages.ts';
 import { ensureChromium } from './chromium.ts';
 
 /** The built extension: `.output/chrome-mv3`, or `$CASEFILE_OUTPUT_DIR/chrome-mv3` when that is set. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import type { browser as Browser } from 'wxt/browser';
-import type { PageReport } from '../../components/PageSummary.tsx';
+import type { PageReport } from '../../utils/messages.ts';
 import { startSession } from './session.ts';
 
 declare const chrome: typeof Browser;
