@@ -2,7 +2,8 @@
  * The content script: reads the page, paints what it finds about the case,
  * and answers the popup. Each feature has its file; this one wires them and
  * runs the passes over the page:
- * - page-scan.ts reads a part of the page and has its chunks checked;
+ * - passes.ts runs the passes one at a time, timed (CONTRACT §4), and
+ *   page-scan.ts reads a part of the page and has its chunks checked;
  * - page-items.ts keeps what was found, painted (highlights.ts) and reported;
  * - watch.ts gathers the parts a dynamic page changes;
  * - styles.ts adopts the highlight styles once something is shown;
@@ -18,7 +19,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { uiLanguage } from '../../components/i18n.ts';
 import type { TextReport } from '../../lib/check-text.ts';
 import type { Language } from '../../lib/facts/schema.ts';
-import { mayMentionCase } from '../../lib/mentions/may-mention.ts';
 import { inSlices, Slicer } from '../../lib/steps.ts';
 import type {
   CheckRequest,
@@ -31,7 +31,8 @@ import { Cards } from './cards.ts';
 import { askBackground, askCheck } from './messaging.ts';
 import { Navigation } from './navigation.ts';
 import { PageItems } from './page-items.ts';
-import { scanRoot, type Item, type ScanTiming } from './page-scan.ts';
+import type { Item } from './page-scan.ts';
+import { Passes } from './passes.ts';
 import { PageRecord } from './record.ts';
 import { shadowRootSteps } from './shadows.ts';
 import { HighlightStyles } from './styles.ts';
@@ -49,9 +50,6 @@ export default defineContentScript({
     new PageController(ctx).start();
   },
 });
-
-/** Passes kept for the measures of a page that shows nothing yet (the latest ones). */
-const MAX_UNMEASURED = 100;
 
 /**
  * How often a page with highlights checks that the extension is still there
@@ -80,17 +78,7 @@ class PageController {
   /** The language chosen in the options; 'auto' follows the browser's, read only when a card needs it. */
   private languageChoice: Language | 'auto' = 'auto';
   private guardTimer: number | null = null;
-  /** The pass under way, or the last one: passes run one after the other. */
-  private reading: Promise<void> = Promise.resolve();
-  /** The passes over the page so far, and their time: for the popup, the tests and the benchmark. */
-  private readonly passes: PageReport['passes'] = {
-    count: 0,
-    scan: 0,
-    highlight: 0,
-    firstPaint: null,
-  };
-  /** Passes not yet recorded as User Timing measures. */
-  private unmeasured: (ScanTiming & { start: number })[] = [];
+  private readonly passes: Passes;
 
   constructor(ctx: ContentScriptContext) {
     this.ctx = ctx;
@@ -104,9 +92,15 @@ class PageController {
     this.watcher = new ChangeWatcher(ctx, {
       cardHost: () => this.cards.host,
       onShadow: (shadow) => this.styles.addShadow(shadow),
-      onChanged: () => void this.oneAtATime(() => this.rescan()),
+      onChanged: () => void this.passes.oneAtATime(() => this.rescan()),
     });
     this.record = new PageRecord(ctx, items);
+    this.passes = new Passes({
+      check: this.check,
+      onItems: (found) => this.add(found),
+      shows: () => (this.items?.size ?? 0) > 0,
+      onPassEnd: () => this.record.update(),
+    });
     // An extension reload leaves the page as it was: no highlight, no card.
     this.signal.addEventListener('abort', () => this.switchOff());
   }
@@ -145,7 +139,8 @@ class PageController {
 
   /** What the page holds, in reading order, for the popup. */
   private report(): PageReport {
-    return this.items?.report(this.passes) ?? PageItems.emptyReport(this.passes);
+    const totals = this.passes.totals;
+    return this.items?.report(totals) ?? PageItems.emptyReport(totals);
   }
 
   // —————————————————————— settings ——————————————————————
@@ -196,15 +191,15 @@ class PageController {
     const pass = new AbortController();
     this.pass = pass;
     this.watcher.observe([document.body]);
-    await this.oneAtATime(async () => {
-      await this.scan([document.body]);
+    await this.passes.oneAtATime(async () => {
+      await this.passes.scan([document.body], pass.signal);
       // Then the open shadow roots of web components, found by a walk of every
       // element: in slices, after the page's own text has been read.
       const shadows = await inSlices(shadowRootSteps(document.body), new Slicer(pass.signal));
       if (!shadows || shadows.length === 0 || pass.signal.aborted) return;
       for (const shadow of shadows) this.styles.addShadow(shadow);
       this.watcher.observe(shadows);
-      await this.scan(shadows);
+      await this.passes.scan(shadows, pass.signal);
     });
   }
 
@@ -220,19 +215,6 @@ class PageController {
     this.items = null;
     this.styles.remove();
     this.record.clear();
-  }
-
-  /**
-   * Runs `pass` once the pass before it has ended. Two passes at once would
-   * both wait on the engine: the later one could remove a part's items while
-   * the earlier one's answer for the same part is on its way (and then adds
-   * them twice), and a busy page would keep several requests of its own in
-   * the service worker, which every tab shares.
-   */
-  private oneAtATime(pass: () => Promise<void>): Promise<void> {
-    const next = this.reading.then(pass, pass);
-    this.reading = next.catch(() => undefined);
-    return next;
   }
 
   /** Watches for the extension going away and for the page's tampering (see GUARD_MS). */
@@ -255,55 +237,7 @@ class PageController {
     const roots = this.watcher.take();
     if (roots.size === 0) return;
     items.dropUnder(roots);
-    await this.scan([...roots]);
-  }
-
-  /** Reads the roots again, one after the other, and records the pass's timing measures. */
-  private async scan(roots: readonly Node[]): Promise<void> {
-    const pass = this.pass;
-    if (!pass) return;
-    const timing: ScanTiming = { scan: 0, highlight: 0 };
-    const started = performance.now();
-    // Most pages never name the case: one native search over their text, and
-    // the engine is not even built.
-    const candidates = roots.filter((root) => mayMentionCase(root.textContent ?? ''));
-    timing.scan += performance.now() - started;
-    // One time budget for the whole pass: many small changed parts are read
-    // in slices, like one big part.
-    const slicer = new Slicer(pass.signal);
-    for (const root of candidates) {
-      if (pass.signal.aborted) break;
-      try {
-        await scanRoot(this.check, root, (items) => this.add(items), slicer, timing);
-      } catch (error) {
-        // One part of the page that cannot be read must not stop the others.
-        console.error('[casefile] could not read part of the page', error);
-      }
-    }
-    if (pass.signal.aborted) return;
-    this.passes.count += 1;
-    this.passes.scan += timing.scan;
-    this.passes.highlight += timing.highlight;
-    this.unmeasured.push({ start: started, ...timing });
-    // A page that changes for hours without showing anything keeps only its latest passes.
-    if (this.unmeasured.length > MAX_UNMEASURED) this.unmeasured.shift();
-    if ((this.items?.size ?? 0) > 0) this.measure();
-    this.record.update();
-  }
-
-  /**
-   * CONTRACT §4: one `casefile:scan` and one `casefile:highlight` measure per
-   * pass, its duration the time spent. The page's timeline is the page's to
-   * read, so they are recorded only once the page shows something — then all
-   * of them, the earlier passes' included; a page with nothing shown has
-   * none, and cannot tell from its timeline that Casefile is installed.
-   */
-  private measure(): void {
-    for (const { start, scan, highlight } of this.unmeasured) {
-      performance.measure('casefile:scan', { start, duration: scan });
-      performance.measure('casefile:highlight', { start, duration: highlight });
-    }
-    this.unmeasured = [];
+    if (this.pass) await this.passes.scan([...roots], this.pass.signal);
   }
 
   private add(found: Item[]): void {
@@ -315,8 +249,7 @@ class PageController {
       this.navigation.listen(this.signal);
       this.guard();
       this.styles.adopt();
-      // When the reader first saw something, from the page's start (for the benchmark).
-      this.passes.firstPaint ??= performance.now();
+      this.passes.firstPainted();
     }
     items.add(found);
   }
