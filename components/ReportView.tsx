@@ -4,6 +4,7 @@ import { sourceViewerPath } from '../lib/source-link.ts';
 import { quoteLabel, reasonIn, type Messages } from './i18n.ts';
 import { ReplyButton, type Citations } from './ReplyButton.tsx';
 import { ReportVerdict, type ReportOutcome } from './ReportVerdict.tsx';
+import { WordDiff } from './WordDiff.tsx';
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
 const FIDELITY_ICON = { exact: '=', altered: '≠', unsourced: '∅', translated: '⇄' };
@@ -19,22 +20,6 @@ function shorten(text: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.lastIndexOf(' ', max);
   return `${flat.slice(0, cut > 0 ? cut : max)}…`;
-}
-
-/** `[-old-] {+new+} [~a → b~]` as text with <del>, <ins> and <mark>; never parsed as HTML. */
-export function WordDiff({ diff }: { diff: string }) {
-  const TOKEN = /\[-(.*?)-\]|\{\+(.*?)\+\}|\[~(.*?)~\]/g;
-  const parts: preact.ComponentChildren[] = [];
-  let at = 0;
-  for (const m of diff.matchAll(TOKEN)) {
-    parts.push(diff.slice(at, m.index));
-    if (m[1] !== undefined) parts.push(<del key={m.index}>{m[1]}</del>);
-    else if (m[2] !== undefined) parts.push(<ins key={m.index}>{m[2]}</ins>);
-    else parts.push(<mark key={m.index}>{m[3]}</mark>);
-    at = m.index + m[0].length;
-  }
-  parts.push(diff.slice(at));
-  return <p class="diff">{parts}</p>;
 }
 
 export type ListedClaim = ClaimResult & { painted?: boolean };

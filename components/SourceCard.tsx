@@ -5,6 +5,7 @@ import type { Mention } from '../lib/mentions/find-mentions.ts';
 import { formatDate, messagesFor, quoteLabel, reasonIn, type Messages } from './i18n.ts';
 import { trimContext } from './SourcePassage.tsx';
 import { Legend } from './Legend.tsx';
+import { WordDiff } from './WordDiff.tsx';
 import { ReportVerdict, type ReportOutcome } from './ReportVerdict.tsx';
 
 /** What a card shows: the sentence under the pointer, the quotations in it, the mentions in it. */
@@ -88,28 +89,6 @@ function Marked({
   }
   parts.push(text.slice(at));
   return <>{parts}</>;
-}
-
-/** One word diff (`[-old-] {+new+} [~a → b~] […]`) rendered with marks; text only. */
-function Diff({ diff }: { diff: string }) {
-  const TOKEN = /\[-(.*?)-\]|\{\+(.*?)\+\}|\[~(.*?)~\]|\[…\]/g;
-  const parts: preact.ComponentChildren[] = [];
-  let at = 0;
-  for (const m of diff.matchAll(TOKEN)) {
-    parts.push(diff.slice(at, m.index));
-    if (m[1] !== undefined) parts.push(<del key={m.index}>{m[1]}</del>);
-    else if (m[2] !== undefined) parts.push(<ins key={m.index}>{m[2]}</ins>);
-    else if (m[3] !== undefined)
-      parts.push(
-        <mark key={m.index} class="moved">
-          {m[3]}
-        </mark>,
-      );
-    else parts.push('[…]');
-    at = m.index + m[0].length;
-  }
-  parts.push(diff.slice(at));
-  return <p class="diff">{parts}</p>;
 }
 
 /**
@@ -349,7 +328,7 @@ export function SourceCard({
           {quote.fidelity === 'altered' && quote.diff && (
             <>
               <h3>{t.difference}</h3>
-              <Diff diff={quote.diff} />
+              <WordDiff diff={quote.diff} />
             </>
           )}
           {quote.sourceId && quote.sourceText && (

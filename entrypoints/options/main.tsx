@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../components/OptionsApp.tsx';
+import { OptionsApp } from '../../components/options/OptionsApp.tsx';
 import { CasefileDb } from '../../lib/db.ts';
 
 // The options page (chrome://extensions → Details → Extension options), in a tab.

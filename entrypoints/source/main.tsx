@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { SourceViewer } from '../../components/SourceViewer.tsx';
+import { SourceViewer } from '../../components/source/SourceViewer.tsx';
 import { CasefileDb } from '../../lib/db.ts';
 import { parseSourceViewerHash } from '../../lib/source-link.ts';
 

@@ -30,7 +30,7 @@ import {
 import { extractNumbers, type NumberValue } from './numbers.ts';
 import { joinList, placeName, reason, type Reason, type ReasonLanguage } from './reasons.ts';
 import { extractPlaces, type PlaceValue } from './places.ts';
-import type { ClaimContext } from './check-claim.ts';
+import type { ClaimContext } from './context.ts';
 
 // ————————————————————————————— cue words ——————————————————————————————
 // All cue expressions run on the folded sentence (lower case, no accents,

@@ -8,7 +8,7 @@
  * A value whose slot cannot be told is left alone: the worst error this tool
  * can make is a wrong `contradicted`.
  */
-import type { Fact, Value } from '../facts/schema.ts';
+import type { Fact } from '../facts/schema.ts';
 import {
   findValues,
   hasSlotCue,
@@ -17,6 +17,7 @@ import {
   type Found,
   type SentenceValues,
 } from './case-rules.ts';
+import type { ClaimContext, SlotTable } from './context.ts';
 import type { Slot } from './slots.ts';
 import { foldSameLength } from '../text/fold.ts';
 import type { Span } from '../text/span.ts';
@@ -62,22 +63,7 @@ export interface ClaimResult extends Span {
   nearest?: { factId: string; evidence: EvidenceRef };
 }
 
-export interface ClaimContext {
-  language: 'fr' | 'en' | 'und';
-  index: FactIndex;
-  slots: SlotTable;
-  /**
-   * Whether the paragraph (or short post) holding the sentence names the
-   * case: "480 victimes." after "Coco fermé" is about the site even though
-   * the sentence alone does not say so.
-   */
-  inCaseParagraph: boolean;
-  /** Whether the sentence itself holds a mention of the case. */
-  named?: boolean;
-}
-
-/** Each slot's fact values, as the facts give them. */
-export type SlotTable = Map<Slot, { fact: Fact; value: Value }[]>;
+export type { ClaimContext, SlotTable } from './context.ts';
 
 /** Groups every fact value by its slot. */
 export function buildSlotTable(facts: readonly Fact[]): SlotTable {

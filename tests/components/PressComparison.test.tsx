@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PressComparison } from '../../components/PressComparison.tsx';
+import { PressComparison } from '../../components/source/PressComparison.tsx';
 import type { StoredFact } from '../../lib/db.ts';
 import { FactPackSchema } from '../../lib/facts/schema.ts';
 import { rendered } from '../helpers/render.ts';

@@ -5,108 +5,15 @@ import {
   type CasefileDb,
   type StoredFact,
   type StoredSource,
-} from '../lib/db.ts';
-import type { Language, Rendering } from '../lib/facts/schema.ts';
-import type { SourceLink } from '../lib/source-link.ts';
+} from '../../lib/db.ts';
+import type { Language } from '../../lib/facts/schema.ts';
+import type { SourceLink } from '../../lib/source-link.ts';
 import { CitingFacts } from './CitingFacts.tsx';
+import { MESSAGES, type ViewerMessages } from './messages.ts';
 import { PressComparison } from './PressComparison.tsx';
-import { formatDate, uiLanguage } from './i18n.ts';
+import { formatDate, uiLanguage } from '../i18n.ts';
 import { SourceText, type Passage } from './SourceText.tsx';
-import { useLiveQuery } from './use-live-query.ts';
-
-const MESSAGES = {
-  fr: {
-    documentTitle: (title: string) => `${title} — Casefile`,
-    kicker: 'Casefile · source',
-    loading: 'Chargement de la source…',
-    readErrorTitle: 'Erreur de lecture',
-    readError: 'Impossible de lire la source enregistrée :',
-    notFoundTitle: 'Source introuvable',
-    notFound: 'Cette source n’existe pas dans la base.',
-    askedFor: 'Source demandée :',
-    malformedTitle: 'Adresse incorrecte',
-    malformed:
-      'Cette adresse ne désigne aucune source. Elle doit avoir la forme source.html#source=…&start=…&end=….',
-    metadata: 'Description de la source',
-    publisher: 'Éditeur',
-    author: 'Auteur',
-    noAuthor: 'aucun (non signé)',
-    date: 'Date',
-    language: 'Langue',
-    standing: 'Nature',
-    languages: { fr: 'français', en: 'anglais' } satisfies Record<Language, string>,
-    primary: 'source primaire',
-    press: 'presse',
-    length: (characters: string) => `${characters} caractères`,
-    fullText: 'Texte intégral, tel que publié',
-    citedPassage: 'passage cité',
-    passageShown: (start: string, end: string) =>
-      `Le passage cité est surligné (caractères ${start} à ${end}).`,
-    backToPassage: 'Revenir au passage',
-    noPassage: 'Aucun passage n’est demandé : la source est montrée en entier.',
-    outOfRange: (start: string, end: string, length: string) =>
-      `Le passage demandé (caractères ${start} à ${end}) n’est pas dans cette source, qui compte ${length} caractères : elle est montrée sans surlignage.`,
-    citingFacts: 'Faits qui citent cette source',
-    noCitingFacts: 'Aucun fait enregistré ne cite cette source.',
-    assertedBy: 'Selon',
-    renderingIs: 'Ce passage :',
-    renderings: {
-      original: 'texte original',
-      quotes: 'citation',
-      reports: 'compte rendu',
-      rounds: 'arrondi',
-      alters: 'altéré',
-    } satisfies Record<Rendering, string>,
-    alsoIn: 'Aussi dans :',
-    quote: (text: string) => `« ${text} »`,
-  },
-  en: {
-    documentTitle: (title: string) => `${title} — Casefile`,
-    kicker: 'Casefile · source',
-    loading: 'Loading the source…',
-    readErrorTitle: 'Read error',
-    readError: 'The stored source could not be read:',
-    notFoundTitle: 'Source not found',
-    notFound: 'This source is not in the store.',
-    askedFor: 'Source asked for:',
-    malformedTitle: 'Malformed address',
-    malformed: 'This address names no source. It should read source.html#source=…&start=…&end=….',
-    metadata: 'About the source',
-    publisher: 'Publisher',
-    author: 'Author',
-    noAuthor: 'none (unsigned)',
-    date: 'Date',
-    language: 'Language',
-    standing: 'Standing',
-    languages: { fr: 'French', en: 'English' } satisfies Record<Language, string>,
-    primary: 'primary source',
-    press: 'press report',
-    length: (characters: string) => `${characters} characters`,
-    fullText: 'Full text, as published',
-    citedPassage: 'cited passage',
-    passageShown: (start: string, end: string) =>
-      `The cited passage is highlighted (characters ${start} to ${end}).`,
-    backToPassage: 'Back to the passage',
-    noPassage: 'No passage was asked for: the whole source is shown.',
-    outOfRange: (start: string, end: string, length: string) =>
-      `The passage asked for (characters ${start} to ${end}) is not in this source, which has ${length} characters: it is shown without a highlight.`,
-    citingFacts: 'Facts that cite this source',
-    noCitingFacts: 'No stored fact cites this source.',
-    assertedBy: 'According to',
-    renderingIs: 'This passage:',
-    renderings: {
-      original: 'original',
-      quotes: 'quotes',
-      reports: 'reports',
-      rounds: 'rounds',
-      alters: 'alters',
-    } satisfies Record<Rendering, string>,
-    alsoIn: 'Also in:',
-    quote: (text: string) => `“${text}”`,
-  },
-};
-
-export type ViewerMessages = (typeof MESSAGES)[Language];
+import { useLiveQuery } from '../use-live-query.ts';
 
 interface SourcePage {
   /** The id asked for: until the query for a new id answers, the page holds the last one's. */

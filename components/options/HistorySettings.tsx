@@ -4,8 +4,8 @@ import {
   MAX_HISTORY_DAYS,
   MIN_HISTORY_DAYS,
   type Settings,
-} from '../utils/settings.ts';
-import type { OptionsMessages, UpdateSettings } from './OptionsApp.tsx';
+} from '../../utils/settings.ts';
+import type { OptionsMessages, UpdateSettings } from './messages.ts';
 
 /** A whole number as typed ("30", " 30 "), or NaN for anything else ("3.5", "1e2", ""). */
 const WHOLE_NUMBER = /^\s*\d+\s*$/;

@@ -1,6 +1,6 @@
-import { LANGUAGE_SETTINGS, type LanguageSetting, type Settings } from '../utils/settings.ts';
-import { uiLanguage } from './i18n.ts';
-import type { OptionsMessages, UpdateSettings } from './OptionsApp.tsx';
+import { LANGUAGE_SETTINGS, type LanguageSetting, type Settings } from '../../utils/settings.ts';
+import { uiLanguage } from '../i18n.ts';
+import type { OptionsMessages, UpdateSettings } from './messages.ts';
 
 interface LanguagePickerProps {
   settings: Settings;

@@ -1,6 +1,6 @@
-import type { StoredFact } from '../lib/db.ts';
-import type { Language } from '../lib/facts/schema.ts';
-import { sourceViewerHash } from '../lib/source-link.ts';
+import type { StoredFact } from '../../lib/db.ts';
+import type { Language } from '../../lib/facts/schema.ts';
+import { sourceViewerHash } from '../../lib/source-link.ts';
 
 const MESSAGES = {
   fr: {

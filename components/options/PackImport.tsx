@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
-import { importPack, type CasefileDb } from '../lib/db.ts';
-import type { Language } from '../lib/facts/schema.ts';
-import type { PackProblem } from '../lib/facts/validate-pack.ts';
-import type { OptionsMessages } from './OptionsApp.tsx';
+import { importPack, type CasefileDb } from '../../lib/db.ts';
+import type { Language } from '../../lib/facts/schema.ts';
+import type { PackProblem } from '../../lib/facts/validate-pack.ts';
+import type { OptionsMessages } from './messages.ts';
 
 type ImportState =
   | { stage: 'idle' }

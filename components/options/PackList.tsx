@@ -7,12 +7,12 @@ import {
   removePack,
   type CasefileDb,
   type PackRecord,
-} from '../lib/db.ts';
-import type { Language } from '../lib/facts/schema.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
-import { formatDate } from './i18n.ts';
-import type { OptionsMessages } from './OptionsApp.tsx';
-import { useLiveQuery } from './use-live-query.ts';
+} from '../../lib/db.ts';
+import type { Language } from '../../lib/facts/schema.ts';
+import { ConfirmAction } from '../ConfirmAction.tsx';
+import { formatDate } from '../i18n.ts';
+import type { OptionsMessages } from './messages.ts';
+import { useLiveQuery } from '../use-live-query.ts';
 
 /**
  * How long the address of an exported file stays valid. The download starts

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Settings } from '../utils/settings.ts';
-import type { OptionsMessages, UpdateSettings } from './OptionsApp.tsx';
+import type { Settings } from '../../utils/settings.ts';
+import type { OptionsMessages, UpdateSettings } from './messages.ts';
 
 interface SiteListProps {
   settings: Settings;

@@ -1,9 +1,9 @@
 import { Fragment } from 'preact';
-import type { StoredFact } from '../lib/db.ts';
-import type { Evidence, Language } from '../lib/facts/schema.ts';
-import { sourceViewerHash } from '../lib/source-link.ts';
+import type { StoredFact } from '../../lib/db.ts';
+import type { Evidence, Language } from '../../lib/facts/schema.ts';
+import { sourceViewerHash } from '../../lib/source-link.ts';
 import type { Passage } from './SourceText.tsx';
-import type { ViewerMessages } from './SourceViewer.tsx';
+import type { ViewerMessages } from './messages.ts';
 
 /** Characters of a passage shown, at most, as the text of its link. */
 const LINK_CHARS = 90;
