@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { historyPage, SCREENSHOTS, startSession } from './session.ts';
+import { historyPage, SCREENSHOTS, useSession } from './session.ts';
 
 /** RFC 4180 rows of a CSV text (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -36,25 +34,15 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('the history of checks', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    ({ browser, server } = await startSession());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSession();
 
   it('logs checked pages and pasted texts, and finds them by search', async () => {
-    const article = await browser.context.newPage();
-    await article.goto(`${server.origin}/article-fr.html`);
+    const article = await session.browser.context.newPage();
+    await article.goto(`${session.server.origin}/article-fr.html`);
     await article.waitForFunction(() => performance.getEntriesByName('casefile:scan').length > 0);
 
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html`);
     await popup
       .getByLabel(/Paste a text|Collez un texte/)
       .fill('Coco était immatriculé à Malte, selon un post viral sur le site.');
@@ -62,7 +50,7 @@ describe('the history of checks', () => {
     await popup.getByTestId('paste-result').locator('li').first().waitFor();
     await popup.close();
 
-    const page = await historyPage(browser);
+    const page = await historyPage(session.browser);
     const entries = page.getByTestId('history-entry');
     await expect.poll(() => entries.count(), { timeout: 10_000 }).toBe(2);
     expect(await entries.first().textContent()).toMatch(/Pasted text|Texte collé/);
@@ -81,7 +69,7 @@ describe('the history of checks', () => {
   });
 
   it('offers a sourced reply for a contradicted claim, in the page’s language', async () => {
-    const page = await historyPage(browser);
+    const page = await historyPage(session.browser);
     const reply = page.locator('button.reply').first();
     await reply.waitFor({ timeout: 10_000 });
     const text = await reply.getAttribute('data-reply');
@@ -92,7 +80,7 @@ describe('the history of checks', () => {
   });
 
   it('exports CSV and JSON-LD ClaimReview files that parse and name the source', async () => {
-    const page = await historyPage(browser);
+    const page = await historyPage(session.browser);
     await page.getByTestId('history-entry').first().waitFor({ timeout: 10_000 });
 
     const [csvDownload] = await Promise.all([
@@ -141,7 +129,7 @@ describe('the history of checks', () => {
   });
 
   it('deletes an entry, then everything', async () => {
-    const page = await historyPage(browser);
+    const page = await historyPage(session.browser);
     const entries = page.getByTestId('history-entry');
     await expect.poll(() => entries.count(), { timeout: 10_000 }).toBe(2);
     await entries

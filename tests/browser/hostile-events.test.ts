@@ -1,11 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
 import { HISTORY_ENTRY_LIMITS } from '../../lib/history/entry.ts';
-import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { cardOf } from './card.ts';
-import { openScanned, startSession, tabOf } from './session.ts';
+import { openScanned, useSession, tabOf } from './session.ts';
 
 declare const chrome: typeof Browser;
 
@@ -15,19 +13,9 @@ declare const chrome: typeof Browser;
  * one tab a second on a page's behalf.
  */
 describe('the extension against a page that sends its own events', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
+  const session = useSession();
 
-  beforeAll(async () => {
-    ({ browser, server } = await startSession());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = (name: string): Promise<Page> => openScanned(browser, server, name);
+  const open = (name: string): Promise<Page> => openScanned(session.browser, session.server, name);
 
   /** The middle of the first contradicted highlight, scrolled into view. */
   function firstContradicted(page: Page): Promise<{ x: number; y: number }> {
@@ -73,7 +61,7 @@ describe('the extension against a page that sends its own events', () => {
     const card = cardOf(page);
     await card.waitFor();
     const viewers = () =>
-      browser.context.pages().filter((p) => p.url().includes('/source.html')).length;
+      session.browser.context.pages().filter((p) => p.url().includes('/source.html')).length;
     const before = viewers();
     // The root is closed to the page; a page that got hold of the link anyway
     // (as the DevTools protocol does here) still only makes untrusted clicks.
@@ -89,10 +77,10 @@ describe('the extension against a page that sends its own events', () => {
   });
 
   it('opens at most one tab a second on one tab’s behalf, however many are asked for', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html`);
     const viewers = () =>
-      browser.context.pages().filter((p) => p.url().includes('/source.html')).length;
+      session.browser.context.pages().filter((p) => p.url().includes('/source.html')).length;
     const before = viewers();
     await page.evaluate(async () => {
       const message = {
@@ -106,7 +94,8 @@ describe('the extension against a page that sends its own events', () => {
     await expect.poll(viewers, { timeout: 5000 }).toBe(before + 1);
     await page.waitForTimeout(1000);
     expect(viewers()).toBe(before + 1);
-    for (const p of browser.context.pages()) if (p.url().includes('/source.html')) await p.close();
+    for (const p of session.browser.context.pages())
+      if (p.url().includes('/source.html')) await p.close();
     await page.close();
   });
 
@@ -116,8 +105,8 @@ describe('the extension against a page that sends its own events', () => {
     // address, and the tab itself, send what a content script would, as fast
     // as they can. (What one record keeps, and each site's share of the
     // history, are tested in tests/lib/db-history.test.ts.)
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?flood`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html?flood`);
     await page.evaluate(async () => {
       const claim = (i: number) => ({
         text: `Le site Coco a été fermé le 25 juillet 2024 (message ${i}).`,
@@ -182,10 +171,10 @@ describe('the extension against a page that sends its own events', () => {
   it('lists the page’s own findings in the popup, not those of a frame that answers first', async () => {
     // A frame of another site runs in another process: while the page's main
     // thread is busy, the frame's content script would answer the popup first.
-    const otherSite = server.origin.replace('127.0.0.1', 'localhost');
-    const page = await browser.context.newPage();
+    const otherSite = session.server.origin.replace('127.0.0.1', 'localhost');
+    const page = await session.browser.context.newPage();
     await page.goto(
-      `${server.origin}/hostile/busy-top.html?other=${encodeURIComponent(otherSite)}`,
+      `${session.server.origin}/hostile/busy-top.html?other=${encodeURIComponent(otherSite)}`,
     );
     await expect.poll(() => page.frames().length, { timeout: 20_000 }).toBe(2);
     const frame = page.frames().find((f) => f.url().includes('frame.html'))!;
@@ -199,11 +188,14 @@ describe('the extension against a page that sends its own events', () => {
           { timeout: 20_000 },
         )
         .toBe(true);
-    const tabId = await tabOf(browser, 'busy-top.html?other=' + encodeURIComponent(otherSite));
+    const tabId = await tabOf(
+      session.browser,
+      'busy-top.html?other=' + encodeURIComponent(otherSite),
+    );
     expect(tabId).toBeGreaterThan(0);
     await page.evaluate(() => (window as unknown as { __busy(ms: number): void }).__busy(3000));
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`);
     const claim = popup.locator('.page-summary li.page-claim').first();
     await claim.waitFor({ timeout: 15_000 });
     const texts = await popup.locator('.page-summary li.page-claim').allTextContents();

@@ -1,11 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { browser as Browser } from 'wxt/browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_KINDS } from '../../utils/highlight-kinds.ts';
 import { cardOf } from './card.ts';
-import { openScanned, passesOver, startSession } from './session.ts';
+import { openScanned, passesOver, useSession } from './session.ts';
 
 /** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
 declare const chrome: typeof Browser;
@@ -75,21 +73,11 @@ const total = (byKind: Record<string, string[]>) => Object.values(byKind).flat()
  * with a verdict or read the card.
  */
 describe('the extension against a page that looks for it and tampers with it', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    ({ browser, server } = await startSession());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSession();
 
   /** Opens `name` with a page script that listens for WXT's announcement, as a page could. */
   async function openListening(name: string): Promise<Page> {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.addInitScript((id) => {
       const heard: string[] = [];
@@ -98,9 +86,11 @@ describe('the extension against a page that looks for it and tampers with it', (
         heard.push(event.type),
       );
       window.addEventListener('message', (event) => heard.push(JSON.stringify(event.data)));
-    }, browser.extensionId);
-    await page.goto(`${server.origin}/${name}`);
-    await expect.poll(() => passesOver(browser, page), { timeout: 20_000 }).toBeGreaterThan(0);
+    }, session.browser.extensionId);
+    await page.goto(`${session.server.origin}/${name}`);
+    await expect
+      .poll(() => passesOver(session.browser, page), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     return page;
   }
 
@@ -114,7 +104,9 @@ describe('the extension against a page that looks for it and tampers with it', (
         p.textContent = 'Coco Chanel ouvre une boutique rue Cambon en 1910.';
         document.body.append(p);
       });
-      await expect.poll(() => passesOver(browser, page), { timeout: 10_000 }).toBeGreaterThan(1);
+      await expect
+        .poll(() => passesOver(session.browser, page), { timeout: 10_000 })
+        .toBeGreaterThan(1);
       expect(await observe(page)).toEqual({
         measures: [],
         foreignResources: [],
@@ -143,7 +135,7 @@ describe('the extension against a page that looks for it and tampers with it', (
 
   it('sends the service worker nothing from a page that cannot name the case', async () => {
     // What the worker hears from pages, recorded by a listener of the test's own.
-    await browser.serviceWorker.evaluate(() => {
+    await session.browser.serviceWorker.evaluate(() => {
       const heard: string[] = [];
       (globalThis as unknown as { __heard: string[] }).__heard = heard;
       chrome.runtime.onMessage.addListener((message: { type: string }, sender) => {
@@ -151,7 +143,7 @@ describe('the extension against a page that looks for it and tampers with it', (
       });
     });
     const heard = () =>
-      browser.serviceWorker.evaluate(
+      session.browser.serviceWorker.evaluate(
         () => (globalThis as unknown as { __heard: string[] }).__heard,
       );
     const quiet = await openListening('hostile/quiet.html');
@@ -160,7 +152,9 @@ describe('the extension against a page that looks for it and tampers with it', (
       p.textContent = 'Une recette de gâteau au chocolat, prête en vingt minutes.';
       document.body.append(p);
     });
-    await expect.poll(() => passesOver(browser, quiet), { timeout: 10_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(() => passesOver(session.browser, quiet), { timeout: 10_000 })
+      .toBeGreaterThan(1);
     expect((await heard()).filter((line) => line.includes('/hostile/quiet.html'))).toEqual([]);
     // The same page, once it names the case, asks for its settings and its checks.
     await quiet.evaluate(() => {
@@ -190,7 +184,7 @@ describe('the extension against a page that looks for it and tampers with it', (
       const detail = { contentScriptName: 'content', messageId: 'forged' };
       document.dispatchEvent(new CustomEvent(type, { detail }));
       window.postMessage({ type, ...detail }, '*');
-    }, browser.extensionId);
+    }, session.browser.extensionId);
     await page.waitForTimeout(500);
     expect(total(await painted(page))).toBe(before);
     // And case text added afterwards is still read.
@@ -213,7 +207,7 @@ describe('the extension against a page that looks for it and tampers with it', (
   });
 
   it('paints again what the page clears, and only its own ranges under a verdict', async () => {
-    const page = await openScanned(browser, server, 'article-fr.html');
+    const page = await openScanned(session.browser, session.server, 'article-fr.html');
     const original = await painted(page);
     expect(original['casefile-contradicted']?.length).toBeGreaterThan(0);
 
@@ -241,7 +235,7 @@ describe('the extension against a page that looks for it and tampers with it', (
   });
 
   it('opens the card in a root the page cannot reach', async () => {
-    const page = await openScanned(browser, server, 'article-fr.html');
+    const page = await openScanned(session.browser, session.server, 'article-fr.html');
     const point = await page.evaluate(() => {
       const range = [...(CSS.highlights.get('casefile-contradicted') as unknown as Set<Range>)][0]!;
       range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
@@ -257,13 +251,13 @@ describe('the extension against a page that looks for it and tampers with it', (
   });
 
   it('keeps the extension’s storage from its own content script, which a page’s renderer runs', async () => {
-    const page = await openScanned(browser, server, 'article-fr.html');
-    const cdp = await browser.context.newCDPSession(page);
+    const page = await openScanned(session.browser, session.server, 'article-fr.html');
+    const cdp = await session.browser.context.newCDPSession(page);
     const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
     await cdp.send('Runtime.enable');
     const content = contexts.find(
-      (c) => c.auxData?.type === 'isolated' && c.origin.includes(browser.extensionId),
+      (c) => c.auxData?.type === 'isolated' && c.origin.includes(session.browser.extensionId),
     );
     expect(content, 'the content script’s world').toBeDefined();
     const attempt = async (expression: string) => {

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
-import { reportOf, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import { reportOf } from '../../scripts/lib/browser.ts';
 import { ensureChromium } from '../../scripts/lib/chromium.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../../utils/highlight-kinds.ts';
 import { cardOf, clickHighlight } from './card.ts';
-import { openScanned, PAGES, SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
+import { openScanned, PAGES, SCREENSHOTS, useSession, tabOf as tabOfFixture } from './session.ts';
 
 /** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
 declare const chrome: typeof Browser;
@@ -88,19 +87,9 @@ function expectPage(p: Painted, e: Partial<Expectations>): void {
 }
 
 describe('the extension in pages', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
+  const session = useSession();
 
-  beforeAll(async () => {
-    ({ browser, server } = await startSession());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = (name: string): Promise<Page> => openScanned(browser, server, name);
+  const open = (name: string): Promise<Page> => openScanned(session.browser, session.server, name);
 
   it.each(['article-fr.html', 'article-en.html', 'hostile.html'])(
     'paints the right texts with the right verdicts on %s',
@@ -265,11 +254,13 @@ describe('the extension in pages', () => {
     await page.screenshot({ path: resolve(SCREENSHOTS, 'card.png') });
 
     const [viewer] = await Promise.all([
-      browser.context.waitForEvent('page'),
+      session.browser.context.waitForEvent('page'),
       card.click('button.link'),
     ]);
     await viewer.waitForLoadState();
-    expect(viewer.url()).toContain(`chrome-extension://${browser.extensionId}/source.html#source=`);
+    expect(viewer.url()).toContain(
+      `chrome-extension://${session.browser.extensionId}/source.html#source=`,
+    );
     const mark = viewer.locator('mark#passage');
     await mark.waitFor({ timeout: 10_000 });
     expect(await mark.textContent()).toContain('23 051 procédures judiciaires');
@@ -343,7 +334,7 @@ describe('the extension in pages', () => {
 
   it('steps through the contradicted claims only with Alt+Shift+J / K, and describes each card to screen readers', async () => {
     const page = await open('article-fr.html');
-    const contradicted = (await reportOf(browser, page.url()))!.claims.filter(
+    const contradicted = (await reportOf(session.browser, page.url()))!.claims.filter(
       (c) => c.verdict === 'contradicted',
     );
     expect(contradicted.length).toBeGreaterThan(1);
@@ -405,11 +396,11 @@ describe('the extension in pages', () => {
   it('counts the contradicted claims on a red badge, and says what it counts', async () => {
     const page = await open('article-fr.html');
     const tabId = await tabOf('article-fr.html');
-    const claims = (await reportOf(browser, page.url()))!.claims;
+    const claims = (await reportOf(session.browser, page.url()))!.claims;
     const contradicted = claims.filter((c) => c.verdict === 'contradicted').length;
     expect(contradicted).toBeGreaterThan(0);
     expect(claims.length).toBeGreaterThan(contradicted);
-    const badge = await browser.serviceWorker.evaluate(async (id) => {
+    const badge = await session.browser.serviceWorker.evaluate(async (id) => {
       const text = await chrome.action.getBadgeText({ tabId: id });
       const color = await chrome.action.getBadgeBackgroundColor({ tabId: id });
       const title = await chrome.action.getTitle({ tabId: id });
@@ -424,7 +415,10 @@ describe('the extension in pages', () => {
     expect(await tabOf('coco-unrelated.html')).toBe(tabId);
     await expect
       .poll(() =>
-        browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+        session.browser.serviceWorker.evaluate(
+          (id) => chrome.action.getBadgeText({ tabId: id }),
+          tabId,
+        ),
       )
       .toBe('');
     await page.close();
@@ -433,9 +427,9 @@ describe('the extension in pages', () => {
   it('lists every claim of the page in the popup, contradicted first, with the per-site switch', async () => {
     const page = await open('article-fr.html');
     const tabId = await tabOf('article-fr.html');
-    const popup = await browser.context.newPage();
+    const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 440, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('page-counts').waitFor({ timeout: 10_000 });
     expect(await popup.getByTestId('page-counts').textContent()).toMatch(/^2 contradicted/);
     const first = popup.locator('li.page-claim').first();
@@ -450,8 +444,8 @@ describe('the extension in pages', () => {
   it('names the page in the popup, follows it as it grows, and tells a page not read from one unrelated', async () => {
     const page = await open('article-en.html');
     const tabId = await tabOf('article-en.html');
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('page-counts').waitFor({ timeout: 10_000 });
     expect(await popup.locator('.page-name').textContent()).toBe(await page.title());
     const before = await popup.locator('li.page-claim').count();
@@ -471,8 +465,10 @@ describe('the extension in pages', () => {
     await setSettings({ enabled: true, disabledSites: ['127.0.0.1'] });
     await page.reload();
     await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 5000 }).toBe(0);
-    const offPopup = await browser.context.newPage();
-    await offPopup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const offPopup = await session.browser.context.newPage();
+    await offPopup.goto(
+      `chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`,
+    );
     const none = offPopup.locator('.page-none');
     await none.waitFor({ timeout: 10_000 });
     expect(await none.textContent()).toMatch(
@@ -485,12 +481,12 @@ describe('the extension in pages', () => {
 
   it('checks a selection on demand, even where highlighting is off', async () => {
     await setSettings({ enabled: false, disabledSites: [] });
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/coco-unrelated.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/coco-unrelated.html`);
     await page.waitForTimeout(500);
     const tabId = await tabOf('coco-unrelated.html');
     // What the context menu entry sends when the user checks a selection.
-    await browser.serviceWorker.evaluate(async (id) => {
+    await session.browser.serviceWorker.evaluate(async (id) => {
       await chrome.tabs.sendMessage(id, {
         type: 'casefile:check-selection',
         text: 'Le site coco.gg a été fermé le 25 juillet 2024 par la justice.',
@@ -521,7 +517,7 @@ describe('the extension in pages', () => {
         return;
       }
     }, fragment);
-    await browser.serviceWorker.evaluate(
+    await session.browser.serviceWorker.evaluate(
       async ({ id, text }) => {
         await chrome.tabs.sendMessage(id, { type: 'casefile:check-selection', text });
       },
@@ -541,7 +537,7 @@ describe('the extension in pages', () => {
 
   /** The id of the tab showing `name`, asked of the content scripts (tab URLs are not ours to read). */
   async function tabOf(name: string): Promise<number> {
-    const id = await tabOfFixture(browser, name);
+    const id = await tabOfFixture(session.browser, name);
     expect(id).toBeGreaterThan(0);
     return id;
   }
@@ -550,7 +546,7 @@ describe('the extension in pages', () => {
     enabled: boolean;
     disabledSites: string[];
   }): Promise<void> {
-    await browser.serviceWorker.evaluate(
+    await session.browser.serviceWorker.evaluate(
       (value) => chrome.storage.local.set({ 'casefile:settings': value }),
       settings,
     );
@@ -563,7 +559,7 @@ describe('the extension in pages', () => {
       args: ['--no-sandbox'],
     });
     const plainPage = await plain.newPage();
-    await plainPage.goto(`${server.origin}/article-fr.html`);
+    await plainPage.goto(`${session.server.origin}/article-fr.html`);
     await plainPage.waitForTimeout(300);
     const original = await plainPage.evaluate(() => document.body.innerHTML);
     await plain.close();
@@ -581,8 +577,8 @@ describe('the extension in pages', () => {
       expect(await page.locator('casefile-card').count()).toBe(0);
       expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
       // The setting persists: a new page of the site stays clean.
-      const again = await browser.context.newPage();
-      await again.goto(`${server.origin}/article-fr.html`);
+      const again = await session.browser.context.newPage();
+      await again.goto(`${session.server.origin}/article-fr.html`);
       await again.waitForTimeout(1000);
       expect(Object.values(await painted(again)).flat()).toEqual([]);
       await again.close();

@@ -1,28 +1,16 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from '../../scripts/lib/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { cardOf } from './card.ts';
-import { SCREENSHOTS, startSession, tabOf as tabOfFixture } from './session.ts';
+import { SCREENSHOTS, useSession, tabOf as tabOfFixture } from './session.ts';
 
 describe('the popup', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    ({ browser, server } = await startSession());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSession();
 
   /** A fixture page, scanned, and the id of its tab (asked of its content script). */
   async function openFixture(name: string) {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/${name}`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/${name}`);
     await page.waitForFunction(
       () => performance.getEntriesByName('casefile:scan').length > 0,
       null,
@@ -30,15 +18,15 @@ describe('the popup', () => {
         timeout: 20_000,
       },
     );
-    const tabId = await tabOfFixture(browser, name);
+    const tabId = await tabOfFixture(session.browser, name);
     expect(tabId).toBeGreaterThan(0);
     return { page, tabId };
   }
 
   it('checks a pasted repost on the spot, with the same verdicts as in pages', async () => {
-    const popup = await browser.context.newPage();
+    const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 440, height: 700 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html`);
     await popup
       .getByLabel(/Paste a text|Collez un texte/)
       .fill(
@@ -62,8 +50,8 @@ describe('the popup', () => {
 
   it('shows a claim in the page when it is chosen in the list', async () => {
     const { page, tabId } = await openFixture('article-fr.html');
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`);
     const first = popup.locator('.page-summary li.page-claim').first();
     await first.waitFor({ timeout: 10_000 });
     await first.locator('button.page-text').click();
@@ -76,8 +64,8 @@ describe('the popup', () => {
 
   it('has no accessibility violations (axe-core), with a page report and a checked text', async () => {
     const { page, tabId } = await openFixture('article-en.html');
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.locator('.page-summary li.page-claim').first().waitFor({ timeout: 10_000 });
     await popup
       .getByLabel(/Paste a text|Collez un texte/)
