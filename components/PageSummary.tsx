@@ -30,14 +30,20 @@ export async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function activeReport(): Promise<PageReport | null> {
+/**
+ * What the active tab's content script found; `unchanged` when it has
+ * found nothing new since the report of version `since`; null when no
+ * content script answers.
+ */
+async function activeReport(since?: string): Promise<PageReport | 'unchanged' | null> {
   const tabId = await targetTabId();
   if (tabId === undefined) return null;
-  const message: ToContent = { type: 'casefile:get-report' };
-  const report = (await browser.tabs
+  const message: ToContent = { type: 'casefile:get-report', ...(since !== undefined && { since }) };
+  const reply = (await browser.tabs
     .sendMessage(tabId, message, { frameId: 0 })
     .catch(() => null)) as ContentReply<typeof message> | null;
-  return report ?? null;
+  if (!reply) return null;
+  return 'unchanged' in reply ? 'unchanged' : reply;
 }
 
 /**
@@ -45,19 +51,21 @@ async function activeReport(): Promise<PageReport | null> {
  * null when no content script does (a browser page, the web store). Asked
  * once per popup for all its parts, then again every REFRESH_MS while the
  * popup is open — a feed keeps growing, and the switches change what the
- * page shows; a new object only when the page has read more (or another
- * page is shown).
+ * page shows — with the version the popup has: the page copies its claims
+ * again only when it has read more (or another page is shown).
  */
 export function usePageReport(): PageReport | null | undefined {
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
   useEffect(() => {
     let open = true;
-    let last: string | undefined;
+    let version: string | undefined;
+    let answered = false;
     const read = () =>
-      void activeReport().then((next) => {
-        const seen = next ? `${next.url} ${next.passes.count} ${next.claims.length}` : '';
-        if (!open || seen === last) return;
-        last = seen;
+      void activeReport(version).then((next) => {
+        if (!open || next === 'unchanged') return;
+        if (next === null && answered && version === undefined) return;
+        answered = true;
+        version = next?.version;
         setReport(next);
       });
     read();

@@ -98,7 +98,15 @@ export interface ContentRequests {
     request: { type: 'casefile:check-selection'; text: string };
     reply: void;
   };
-  'casefile:get-report': { request: { type: 'casefile:get-report' }; reply: PageReport };
+  /**
+   * What the page found. With `since` (the `version` of the report the asker
+   * has), a page that has found nothing new answers `{ unchanged: true }`
+   * instead of copying thousands of claims again.
+   */
+  'casefile:get-report': {
+    request: { type: 'casefile:get-report'; since?: string };
+    reply: PageReport | { unchanged: true };
+  };
   'casefile:reveal': {
     request: { type: 'casefile:reveal'; text: string; start: number };
     reply: void;
@@ -118,6 +126,8 @@ export type PageLanguage = 'fr' | 'en' | 'und';
 
 /** What a page's content script found, as it reports it to the popup. */
 export interface PageReport {
+  /** Changes whenever the report would: its address, its passes, what it holds. */
+  version: string;
   url: string;
   title: string;
   /** The language most of its claims are in, as the engine read their chunks. */

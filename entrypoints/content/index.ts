@@ -128,7 +128,9 @@ class PageController {
     if (message.type === 'casefile:check-selection' && window === window.top) {
       void this.navigation.checkSelection(message.text, this.pageSettings(), this.signal);
     } else if (message.type === 'casefile:get-report') {
-      reply(this.report());
+      const totals = this.passes.totals;
+      const version = this.items?.version(totals) ?? PageItems.versionOf(totals, 0, 0);
+      reply(message.since === version ? { unchanged: true } : this.report());
     } else if (message.type === 'casefile:reveal') {
       this.navigation.reveal(message.text, message.start);
     } else if (message.type === 'casefile:settings-changed') {

@@ -146,6 +146,7 @@ export class PageItems {
   report(passes: PageReport['passes'], inOrder = true): PageReport {
     const items = inOrder ? this.ordered() : this.items;
     return {
+      version: PageItems.versionOf(passes, this.items.length, this.painted.size),
       url: location.href,
       title: document.title,
       language: this.language(),
@@ -159,9 +160,20 @@ export class PageItems {
     };
   }
 
+  /** What a report's `version` is made of: any change to what it would say changes it. */
+  static versionOf(passes: PageReport['passes'], items: number, painted: number): string {
+    return `${location.href} ${passes.count} ${items} ${painted}`;
+  }
+
+  /** The version of the report this page would give now. */
+  version(passes: PageReport['passes']): string {
+    return PageItems.versionOf(passes, this.items.length, this.painted.size);
+  }
+
   /** The report of a page where highlighting is off: nothing found. */
   static emptyReport(passes: PageReport['passes']): PageReport {
     return {
+      version: PageItems.versionOf(passes, 0, 0),
       url: location.href,
       title: document.title,
       language: 'und',

@@ -1,8 +1,12 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { browser as Browser } from 'wxt/browser';
 import { axeViolations } from './axe.ts';
 import { cardOf } from './card.ts';
 import { SCREENSHOTS, useSession, tabOf as tabOfFixture } from './session.ts';
+
+/** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate`). */
+declare const chrome: typeof Browser;
 
 describe('the popup', () => {
   const session = useSession();
@@ -59,6 +63,34 @@ describe('the popup', () => {
     await card.waitFor();
     expect(await card.text('.page-words')).toContain('32 051');
     await popup.close();
+    await page.close();
+  });
+
+  it('has the page copy its report again only when it has read more', async () => {
+    const { page, tabId } = await openFixture('article-fr.html');
+    const ask = (since?: string) =>
+      session.browser.serviceWorker.evaluate(
+        async ([tab, version]) =>
+          (await chrome.tabs.sendMessage(
+            tab,
+            { type: 'casefile:get-report', ...(version && { since: version }) },
+            { frameId: 0 },
+          )) as { version?: string; unchanged?: boolean; claims?: unknown[] },
+        [tabId, since] as const,
+      );
+    const first = await ask();
+    expect(first.claims!.length).toBeGreaterThan(0);
+    expect(await ask(first.version)).toEqual({ unchanged: true });
+    // The page grows: the next answer is a whole report again, with one more claim.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent =
+        'Selon le parquet, 480 victimes ont été recensées dans les procédures liées au site Coco.';
+      document.body.append(p);
+    });
+    await expect
+      .poll(async () => (await ask(first.version)).claims?.length ?? 0, { timeout: 10_000 })
+      .toBe(first.claims!.length + 1);
     await page.close();
   });
 
