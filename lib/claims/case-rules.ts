@@ -78,7 +78,7 @@ const OPERATION_CUE =
   /\b(?:operations?|perquisitions?|raids?|searches|interventions?|coordonn\w*|coordinat\w*|menees?|conducted|carried out|deroulee?s?|took place|ont eu lieu|enquete|investigation|involved|impliqu\w*|particip\w*)\b/;
 /** The site's age: its creation or existence. */
 const AGE_CUE =
-  /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|apres|after|depuis|since|running|ran|operated|operating|fonctionn\w*|actif|active|impunite|en ligne|online|fallu|took|of operation|in operation|d'activite|en activite|de fonctionnement)\b/;
+  /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|apres|after|depuis|since|running|ran|operated|operating|fonctionn\w*|actif|active|impunite|en ligne|online|fallu|took|of operation|in operation|d'activite|en activite|de fonctionnement|fin a|end to)\b/;
 /** The shutdown itself: the site's age is only compared when the sentence dates it from the shutdown. */
 const SHUTDOWN_CUE =
   /\b(?:fermee?s?|fermeture|fermer|shut(?:down)?|closed|closure|taken down|took down|taken offline|went dark|hors ligne|offline|demantele\w*|gone|fini|finally|enfin|avant sa|before it)\b/;
@@ -201,6 +201,17 @@ const HELPER_COUNTRIES_AFTER =
 /** The length of something other than the site's life: "une enquête de cinq ans", "après dix ans de prison". */
 const LENGTH_OF_OTHER =
   /\b(?:enquetes?|investigations?|probes?|procedures?|peines?|sentences?|mandats?|carrieres?|careers?|mariages?|marriage|relation\w*|travail|work|detention|prison)\s+(?:de|d'|of|lasting|long of)?\s*$/;
+/**
+ * Years "of" something after the figure: "vingt ans de tchat", "twenty
+ * years of anonymous chat". They are the site's life only when that
+ * something is (the words of LIFE_NOUN): "dix ans d'enquête", "deux ans de
+ * procédures", "three years of investigation" are the length of another
+ * thing.
+ */
+const YEARS_OF =
+  /^(?:ans?|annees?|years?|decennies?|decades?)\s+(?:de\s+|d'|of\s+)((?:[\p{L}'-]+\s*){1,3})/u;
+const LIFE_NOUN =
+  /\b(?:tchat|chat|discussions?|conversations?|existence|activite|fonctionnement|impunite|service|site|plateforme|platform|rencontres?|dialogue|anonymat|anonymity|operation|activity|impunity|life|vie)\b/;
 /** Countries said to take part: "7 countries involved", "six pays impliqués". */
 const COUNTRIES_INVOLVED_AFTER =
   /^(?:\S+\s+){0,2}?(?:involv\w*|impliqu\w*|particip\w*|concern\w*|mobilis\w*)\b/;
@@ -306,6 +317,8 @@ function numberSlot(
     if (!life && !during) return null;
     if (LENGTH_OF_OTHER.test(folded.slice(Math.max(0, n.numberStart - 30), n.numberStart)))
       return null;
+    const of = YEARS_OF.exec(after);
+    if (of && !LIFE_NOUN.test(of[1]!)) return null;
     // "Philippe, 22 ans": a person's age, not the site's.
     const before = folded.slice(Math.max(0, n.numberStart - 40), n.numberStart);
     const next = folded.slice(n.end, n.end + 12);

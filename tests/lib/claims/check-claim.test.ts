@@ -304,3 +304,27 @@ describe('checkClaim: a value several facts speak to', () => {
     },
   );
 });
+
+describe('checkClaim: years of something', () => {
+  it.each([
+    ['Coco : la justice met fin à vingt ans de tchat anonyme', 'supported'],
+    ['Coco shut down: French justice puts an end to twenty years of anonymous chat', 'supported'],
+    ['Le site Coco, fermé après vingt ans d’existence.', 'supported'],
+  ] as const)('reads %j as the site’s age', (text, verdict) => {
+    const [claim] = checkText(engine, text).claims;
+    expect(claim?.verdict).toBe(verdict);
+    expect(claim?.checks[0]?.factId).toBe('site-age-20-years');
+  });
+
+  it.each([
+    'Fermeture de Coco : la justice met fin à dix ans d’enquête sur le site.',
+    'Fermeture du site Coco : après trois ans d’enquête, la justice frappe.',
+    'Fermeture de Coco : le parquet met fin à deux ans de procédures contre le site.',
+    'Coco shut down after three years of investigation into the site.',
+  ])('never reads %j as the site’s age', (text) => {
+    for (const claim of checkText(engine, text).claims) {
+      expect(claim.verdict).not.toBe('contradicted');
+      expect(claim.checks.map((c) => c.factId)).not.toContain('site-age-20-years');
+    }
+  });
+});
