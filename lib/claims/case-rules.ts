@@ -79,6 +79,15 @@ const OPERATION_CUE =
 /** The site's age: its creation or existence. */
 const AGE_CUE =
   /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|apres|after|depuis|since|running|ran|operated|operating|fonctionn\w*|actif|active|impunite|en ligne|online|fallu|took|of operation|in operation|d'activite|en activite|de fonctionnement|fin a|end to)\b/;
+/**
+ * Words of the site's own life, unlike the connectors of AGE_CUE (après,
+ * depuis, since, took, running…), which also time anything else ("une
+ * enquête qui durait depuis deux ans", "an investigation running for two
+ * years", "une pétition réclamait sa fermeture depuis quatre ans"): with a
+ * connector alone the years may agree with the site's age, never contradict it.
+ */
+const OWN_LIFE_CUE =
+  /\b(?:cree\w*|creation|fonde\w*|existe\w*|existence|lance\w*|launched|created|founded|old|vieux|fonctionn\w*|actif|active|en ligne|online|of operation|in operation|d'activite|en activite|de fonctionnement)\b/;
 /** The shutdown itself: the site's age is only compared when the sentence dates it from the shutdown. */
 const SHUTDOWN_CUE =
   /\b(?:fermee?s?|fermeture|fermer|shut(?:down)?|closed|closure|taken down|took down|taken offline|went dark|hors ligne|offline|demantele\w*|gone|fini|finally|enfin|avant sa|before it)\b/;
@@ -312,13 +321,17 @@ function numberSlot(
     // may be a part of its life: it can agree, never contradict.
     const clause = clauseOf(events().clauses, n);
     const clauseText = clause ? folded.slice(clause.start, clause.end) : folded;
-    const life = AGE_CUE.test(clauseText) || AGE_CUE.test(folded.slice(0, n.start).slice(-24));
+    const justBefore = folded.slice(0, n.start).slice(-24);
+    const life = AGE_CUE.test(clauseText) || AGE_CUE.test(justBefore);
     const during = DURING_BEFORE.test(folded.slice(Math.max(0, n.start - 16), n.start));
     if (!life && !during) return null;
     if (LENGTH_OF_OTHER.test(folded.slice(Math.max(0, n.numberStart - 30), n.numberStart)))
       return null;
     const of = YEARS_OF.exec(after);
     if (of && !LIFE_NOUN.test(of[1]!)) return null;
+    // Years of the site's own life ("vingt ans d'existence", "créé il y a
+    // dix ans") can contradict; years a connector times may only agree.
+    const own = OWN_LIFE_CUE.test(clauseText) || OWN_LIFE_CUE.test(justBefore) || of !== null;
     // "Philippe, 22 ans": a person's age, not the site's.
     const before = folded.slice(Math.max(0, n.numberStart - 40), n.numberStart);
     const next = folded.slice(n.end, n.end + 12);
@@ -339,7 +352,7 @@ function numberSlot(
         const result = compareQuantity(years, { value: value.years, bound: value.bound });
         return result?.verdict === 'contradicted' && !atShutdown ? null : result;
       },
-      weak: !life,
+      weak: !own,
     };
   }
   if (n.mayBeYear) return null;

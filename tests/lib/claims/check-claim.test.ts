@@ -328,3 +328,24 @@ describe('checkClaim: years of something', () => {
     }
   });
 });
+
+describe('checkClaim: years a connector times', () => {
+  it.each([
+    'Le site Coco a été fermé après une enquête qui durait depuis deux ans.',
+    'Coco a été fermé : les gendarmes surveillaient le site depuis trois ans.',
+    'Coco was shut down after an investigation that had been running for two years.',
+    'Coco fermé : une pétition réclamait sa fermeture depuis quatre ans.',
+  ])('never contradicts the site’s age with %j', (text) => {
+    for (const claim of checkText(engine, text).claims)
+      expect(claim.verdict).not.toBe('contradicted');
+  });
+
+  it.each([
+    'Le site Coco, créé il y a dix ans, a été fermé par la justice.',
+    'Coco, en ligne depuis dix ans, a été fermé mardi.',
+  ])('still contradicts a wrong age of the site’s own life in %j', (text) => {
+    const [claim] = checkText(engine, text).claims;
+    expect(claim?.verdict).toBe('contradicted');
+    expect(claim?.checks.map((c) => c.factId)).toContain('site-age-20-years');
+  });
+});
