@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import {
   addVerdictReport,
   clearHistory,
   deleteHistory,
   deleteVerdictReports,
   listVerdictReports,
+  setReportNote,
   readCitations,
   searchHistory,
   type CasefileDb,
@@ -42,7 +43,11 @@ const MESSAGES = {
       'Les verdicts que vous avez signalés comme erronés, gardés dans ce navigateur. Exportez-les pour les transmettre au responsable du paquet de faits.',
     reportsNone: 'Aucun verdict signalé.',
     exportReports: 'Exporter les signalements (JSON)',
-    reportNoteLabel: 'Note : ',
+    reportNoteField: 'Ce qui est faux (note pour le responsable du paquet)',
+    saveNote: 'Enregistrer la note',
+    noteSaved: 'Note enregistrée.',
+    reportsKept:
+      'Supprimer l’historique ne supprime pas les signalements : supprimez-les ici. Les adresses sont gardées sans leurs paramètres ni leur ancre.',
     reportFacts: 'Faits : ',
     reportsExported: (n: number) =>
       `${count('fr', n, { one: 'signalement exporté', other: 'signalements exportés' })}.`,
@@ -68,7 +73,11 @@ const MESSAGES = {
       'The verdicts you reported as wrong, kept in this browser. Export them to pass them to the fact pack’s maintainer.',
     reportsNone: 'No verdict reported.',
     exportReports: 'Export the reports (JSON)',
-    reportNoteLabel: 'Note: ',
+    reportNoteField: 'What is wrong (a note for the pack’s maintainer)',
+    saveNote: 'Save the note',
+    noteSaved: 'Note saved.',
+    reportsKept:
+      'Deleting the history leaves the reports: delete them here. Addresses are kept without their query or fragment.',
     reportFacts: 'Facts: ',
     reportsExported: (n: number) =>
       `${count('en', n, { one: 'report', other: 'reports' })} exported.`,
@@ -88,6 +97,43 @@ function download(name: string, type: string, content: string): void {
 }
 
 const ICON = { supported: '✓', contradicted: '✗', unverified: '?' };
+
+/** A report's note, written here (never in a web page, whose scripts hear keystrokes). */
+function ReportNote({
+  note,
+  label,
+  save,
+  onSave,
+}: {
+  note: string;
+  label: string;
+  save: string;
+  onSave: (note: string) => Promise<void>;
+}) {
+  const [text, setText] = useState(note);
+  const id = useId();
+  return (
+    <form
+      class="report-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSave(text);
+      }}
+    >
+      <label for={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={2}
+        maxLength={1000}
+        value={text}
+        onInput={(event) => setText(event.currentTarget.value)}
+      />
+      <div class="report-actions">
+        <button type="submit">{save}</button>
+      </div>
+    </form>
+  );
+}
 
 /** A record's page address: a link when it is a web page's, plain text otherwise. */
 function PageAddress({ url }: { url: string }) {
@@ -277,6 +323,7 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
         <section class="reports" aria-labelledby="reports-heading">
           <h2 id="reports-heading">{t.reportsHeading}</h2>
           <p class="meta">{t.reportsIntro}</p>
+          <p class="meta">{t.reportsKept}</p>
           {reports.length === 0 ? (
             live.status === 'ready' && <p>{t.reportsNone}</p>
           ) : (
@@ -326,12 +373,17 @@ export function HistoryApp({ db }: { db: CasefileDb }) {
                         </>
                       )}
                     </p>
-                    {report.note && (
-                      <p>
-                        {t.reportNoteLabel}
-                        {report.note}
-                      </p>
-                    )}
+                    <ReportNote
+                      key={`${report.id}-${report.note}`}
+                      note={report.note}
+                      label={t.reportNoteField}
+                      save={t.saveNote}
+                      onSave={(note) =>
+                        report.id === undefined
+                          ? Promise.resolve()
+                          : setReportNote(db, report.id, note).then(() => setStatus(t.noteSaved))
+                      }
+                    />
                     {report.facts.length > 0 && (
                       <p class="meta">
                         {t.reportFacts}

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { LocalizedText, SourceMeta } from '../lib/facts/schema.ts';
 import { decisiveCheck } from '../lib/history/entry.ts';
-import { correctionReply, type ReplyClaim } from '../lib/history/reply.ts';
+import { correctionReply, statementKey, type ReplyClaim } from '../lib/history/reply.ts';
 import type { Messages } from './i18n.ts';
 
-/** What a reply cites: the sources, and each fact's statement by id (English replies state the fact). */
+/** What a reply cites: the sources, and each fact's statement by fact and passage (statementKey; English replies state the fact). */
 export interface Citations {
   sources: readonly SourceMeta[];
   statements: ReadonlyMap<string, LocalizedText>;
@@ -27,13 +27,15 @@ export function ReplyButton({
 }) {
   const [copied, setCopied] = useState(false);
   const decisive = 'checks' in claim ? decisiveCheck(claim) : undefined;
-  const sourceId = 'checks' in claim ? decisive?.evidence.sourceId : claim.evidence?.sourceId;
+  const evidence = 'checks' in claim ? decisive?.evidence : claim.evidence;
   const factId = 'checks' in claim ? decisive?.factId : claim.factId;
   const reply = correctionReply(
     claim,
-    citations.sources.find((s) => s.id === sourceId),
+    citations.sources.find((s) => s.id === evidence?.sourceId),
     language,
-    factId === undefined ? undefined : citations.statements.get(factId),
+    factId === undefined || evidence === undefined
+      ? undefined
+      : citations.statements.get(statementKey(factId, evidence)),
   );
   if (!reply) return null;
   return (

@@ -8,14 +8,19 @@ export type ReportOutcome = { ok: true } | { ok: false; error: string };
  * "Wrong verdict? Report it": opens a short form for an optional note, then
  * keeps the report in this browser (`onReport` stores it). Only a reader's
  * own clicks and key presses count (`event.isTrusted`): in a page's card, a
- * script could otherwise file reports.
+ * script could otherwise file reports. In a web page (`inPage`) there is no
+ * note to type: keystrokes and input events in the card reach the page's
+ * own listeners (the shadow root hides elements, not events), so the report
+ * is kept at once and its note is written in the history page.
  */
 export function ReportVerdict({
   t,
   onReport,
+  inPage = false,
 }: {
   t: Messages;
   onReport: (note: string) => Promise<ReportOutcome>;
+  inPage?: boolean;
 }) {
   const [stage, setStage] = useState<'idle' | 'writing' | 'saving' | 'kept'>('idle');
   const [note, setNote] = useState('');
@@ -26,26 +31,7 @@ export function ReportVerdict({
     if (stage === 'writing') field.current?.focus();
   }, [stage]);
 
-  if (stage === 'kept') {
-    return (
-      <p class="report-kept" role="status">
-        {t.reportKept}
-      </p>
-    );
-  }
-  if (stage === 'idle') {
-    return (
-      <button
-        type="button"
-        class="link report-open"
-        onClick={(event) => event.isTrusted && setStage('writing')}
-      >
-        {t.reportWrong}
-      </button>
-    );
-  }
-  // A click, not the form's submit event: a script's requestSubmit() fires a
-  // trusted submit, a script's click on the button does not.
+  // Kept on the reader's own click (or Enter, or Space) on the button.
   const keep = async (event: MouseEvent) => {
     if (!event.isTrusted || stage === 'saving') return;
     setStage('saving');
@@ -56,10 +42,40 @@ export function ReportVerdict({
     }));
     if (outcome.ok) setStage('kept');
     else {
-      setStage('writing');
+      setStage(inPage ? 'idle' : 'writing');
       setFailure(outcome.error);
     }
   };
+  if (stage === 'kept') {
+    return (
+      <p class="report-kept" role="status">
+        {inPage ? t.reportKeptInPage : t.reportKept}
+      </p>
+    );
+  }
+  if (stage === 'idle' || (inPage && stage === 'saving')) {
+    return (
+      <>
+        <button
+          type="button"
+          class="link report-open"
+          disabled={stage === 'saving'}
+          onClick={(event) => {
+            if (!event.isTrusted) return;
+            if (inPage) void keep(event);
+            else setStage('writing');
+          }}
+        >
+          {t.reportWrong}
+        </button>
+        {failure && (
+          <p class="notice error" role="alert">
+            {t.reportFailed} ({failure})
+          </p>
+        )}
+      </>
+    );
+  }
   return (
     <form class="report-form" onSubmit={(event) => event.preventDefault()}>
       <label for={noteId}>{t.reportNote}</label>

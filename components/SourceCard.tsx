@@ -305,6 +305,7 @@ export function SourceCard({
               key={`${claim.start}-${claim.text}`}
               t={t}
               onReport={(note) => onReport(claim, note)}
+              inPage
             />
           )}
         </>

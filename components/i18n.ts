@@ -114,6 +114,8 @@ const MESSAGES = {
     reportKept:
       'Signalement gardé dans ce navigateur, rien n’est envoyé. Exportez-le depuis l’historique pour le transmettre au responsable du paquet de faits.',
     reportFailed: 'Le signalement n’a pas pu être gardé',
+    reportKeptInPage:
+      'Signalement gardé dans ce navigateur, rien n’est envoyé. Ajoutez-y une note et exportez-le depuis l’historique (bouton Casefile de la barre d’outils → Historique des vérifications).',
     pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
       [
         count('fr', c.contradicted, { one: 'contredite', other: 'contredites' }),
@@ -212,6 +214,8 @@ const MESSAGES = {
     reportKept:
       'Report kept in this browser; nothing is sent. Export it from the history page to pass it to the fact pack’s maintainer.',
     reportFailed: 'The report could not be kept',
+    reportKeptInPage:
+      'Report kept in this browser; nothing is sent. Add a note to it and export it from the history page (Casefile’s toolbar button → History of checks).',
     pageCounts: (c: { contradicted: number; supported: number; unverified: number }) =>
       [
         count('en', c.contradicted, { one: 'contradicted', other: 'contradicted' }),

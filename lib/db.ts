@@ -8,10 +8,14 @@ import { sha256Hex } from './facts/hash.ts';
 import type { Fact, FactPack, LocalizedText, Source, SourceMeta } from './facts/schema.ts';
 import { parsePackText, type PackProblem } from './facts/validate-pack.ts';
 import type { HistoryEntry, Verdict } from './history/entry.ts';
-import type {
-  ReportedFact,
-  VerdictReport,
-  VerdictReportRequest,
+import { statementsByPassage } from './history/reply.ts';
+import {
+  boundedRequest,
+  REPORT_LIMITS,
+  reportedAddress,
+  type ReportedFact,
+  type VerdictReport,
+  type VerdictReportRequest,
 } from './history/verdict-report.ts';
 import { foldSameLength } from './text/fold.ts';
 
@@ -84,7 +88,7 @@ export class CasefileDb extends Dexie {
       history: '++id, checkedAt, url',
     });
     // Version 2: readers' reports of wrong verdicts (a new table, nothing to move).
-    this.version(2).stores({ reports: '++id, reportedAt' });
+    this.version(2).stores({ reports: '++id, reportedAt, requestId' });
   }
 }
 
@@ -525,7 +529,7 @@ export interface StoreSummary {
   /** Every fact as stored, in `compareStoredFacts` order. */
   facts: StoredFact[];
   sources: Map<string, SourceMeta>;
-  /** Each fact's statement by the id the engine gives it (see readFactSet): replies look them up. */
+  /** Each fact's statement, by the id the engine gives it and each passage it cites (statementKey). */
   statements: Map<string, LocalizedText>;
   /** Why the bundled pack could not be stored, when it could not. */
   seedError: string | undefined;
@@ -541,7 +545,7 @@ export async function readStoreSummary(db: CasefileDb): Promise<StoreSummary> {
     return {
       facts: facts.sort(compareStoredFacts),
       sources: new Map(set.sources.map(({ text: _text, ...meta }) => [meta.id, meta])),
-      statements: new Map(set.facts.map((fact) => [fact.id, fact.statement])),
+      statements: statementsByPassage(set.facts),
       seedError: typeof seedError?.value === 'string' ? seedError.value : undefined,
     };
   });
@@ -554,7 +558,7 @@ export async function readCitations(
   const set = await readFactSet(db);
   return {
     sources: set.sources.map(({ text: _text, ...meta }) => meta),
-    statements: new Map(set.facts.map((fact) => [fact.id, fact.statement])),
+    statements: statementsByPassage(set.facts),
   };
 }
 
@@ -615,6 +619,7 @@ export async function addVerdictReport(
   page: { url: string; title: string },
   now: Date = new Date(),
 ): Promise<number> {
+  request = boundedRequest(request);
   const set = await readFactSet(db);
   const byId = new Map(set.facts.map((f) => [f.id, f]));
   const packs = new Map((await db.packs.toArray()).map((p) => [p.id, p]));
@@ -640,16 +645,22 @@ export async function addVerdictReport(
   });
   const report: VerdictReport = {
     reportedAt: now.toISOString(),
-    url: page.url.slice(0, 2_000),
+    url: reportedAddress(page.url).slice(0, 2_000),
     title: page.title.slice(0, 500),
     claim: request.claim,
     verdict: request.verdict,
     reason: request.reason,
     note: request.note,
     facts,
+    ...(request.requestId !== undefined && { requestId: request.requestId }),
   };
   return reportingFullDisk(REPORT_DISK_FULL, () =>
     db.transaction('rw', db.reports, async () => {
+      // The same request sent again (its answer was lost with the worker): kept once.
+      if (report.requestId !== undefined) {
+        const kept = await db.reports.where('requestId').equals(report.requestId).first();
+        if (kept?.id !== undefined) return kept.id;
+      }
       const id = await db.reports.add(report);
       if (id === undefined) throw new Error('the report was stored without an id');
       const extra = (await db.reports.count()) - REPORTS_MAX;
@@ -662,6 +673,11 @@ export async function addVerdictReport(
 /** Every kept report, newest first. */
 export async function listVerdictReports(db: CasefileDb): Promise<VerdictReport[]> {
   return db.reports.orderBy('reportedAt').reverse().toArray();
+}
+
+/** Sets (or clears) the reader's note on a kept report, within REPORT_LIMITS. */
+export async function setReportNote(db: CasefileDb, id: number, note: string): Promise<void> {
+  await db.reports.update(id, { note: note.trim().slice(0, REPORT_LIMITS.note) });
 }
 
 export async function deleteVerdictReports(db: CasefileDb, ids: readonly number[]): Promise<void> {

@@ -236,8 +236,9 @@ class PageController {
   private async rescan(): Promise<void> {
     const items = this.items;
     if (!items) return;
+    // Even with no changed part left in the page, the pass runs: it drops the
+    // items of removed parts and tells the badge.
     const roots = this.watcher.take();
-    if (roots.size === 0) return;
     items.dropUnder(roots);
     if (this.pass) await this.passes.scan([...roots], this.pass.signal);
   }

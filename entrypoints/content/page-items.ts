@@ -9,6 +9,9 @@ import type { PageLanguage, PageReport, VerdictCounts } from '../../utils/messag
 import { Painter, type PaintKind } from './highlights.ts';
 import type { Item } from './page-scan.ts';
 
+/** Tells this document's reports from a reloaded one's at the same address. */
+const DOCUMENT_TOKEN = Math.random().toString(36).slice(2);
+
 /**
  * At most this many highlights are painted on one page: enough for any
  * article, and a feed of thousands of posts stays fluid. The rest are counted
@@ -162,7 +165,7 @@ export class PageItems {
 
   /** What a report's `version` is made of: any change to what it would say changes it. */
   static versionOf(passes: PageReport['passes'], items: number, painted: number): string {
-    return `${location.href} ${passes.count} ${items} ${painted}`;
+    return `${DOCUMENT_TOKEN} ${location.href} ${document.title} ${passes.count} ${items} ${painted}`;
   }
 
   /** The version of the report this page would give now. */

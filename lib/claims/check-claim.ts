@@ -175,22 +175,29 @@ export function mayHaveChecks(folded: string, index: FactIndex): boolean {
   return hasSlotCue(folded) || stemMass(index, folded) >= RESTATEMENT_MIN_SCORE;
 }
 
-/** Compares one found value with the facts of its slots: the first support wins, else a contradiction. */
+/**
+ * Compares one found value with the facts of its slots, most likely slot
+ * first: the first slot with a fact that supports it wins, else the first
+ * with one that contradicts it. Within a slot, several facts may speak to
+ * the value (the registration and the move both name Guernsey): the check
+ * rests on the one whose words are the sentence's, the first of them when
+ * they are as close.
+ */
 function checkValue(
   found: Found,
   slots: SlotTable,
   offset: number,
   closeness: (fact: Fact) => number,
 ): Check | null {
-  // Several facts may speak to one value (the registration and the move
-  // both name Guernsey): the check rests on the one whose words are the
-  // sentence's, the first of them when they are as close.
-  let support: { check: Check; closeness: number } | null = null;
-  let contradiction: { check: Check; closeness: number } | null = null;
+  let contradiction: Check | null = null;
   for (const slot of found.slots) {
-    for (const { fact, value } of slots.get(slot) ?? []) {
+    const facts = slots.get(slot) ?? [];
+    let support: { check: Check; closeness: number } | null = null;
+    let against: { check: Check; closeness: number } | null = null;
+    for (const { fact, value } of facts) {
       const result = found.compare(value);
       if (!result) continue;
+      if (result.verdict === 'contradicted' && found.weak) continue;
       const check: Check = {
         factId: fact.id,
         verdict: result.verdict,
@@ -200,23 +207,16 @@ function checkValue(
         slot,
         valueSpan: { start: offset + found.span.start, end: offset + found.span.end },
       };
-      if (result.verdict === 'contradicted' && found.weak) continue;
-      const best: { check: Check; closeness: number } | null =
-        result.verdict === 'supported' ? support : contradiction;
-      const close: number = best === null && !several(slots, found.slots) ? 0 : closeness(fact);
+      const best = result.verdict === 'supported' ? support : against;
+      const close = facts.length > 1 ? closeness(fact) : 0;
       if (best !== null && close <= best.closeness) continue;
       if (result.verdict === 'supported') support = { check, closeness: close };
-      else contradiction = { check, closeness: close };
+      else against = { check, closeness: close };
     }
+    if (support) return support.check;
+    contradiction ??= against?.check ?? null;
   }
-  return (support ?? contradiction)?.check ?? null;
-}
-
-/** Whether more than one fact speaks to the slots (only then is a choice to be made). */
-function several(slots: SlotTable, names: readonly Slot[]): boolean {
-  let count = 0;
-  for (const name of names) count += slots.get(name)?.length ?? 0;
-  return count > 1;
+  return contradiction;
 }
 
 /** The events a fact's statements name, read once per fact. */

@@ -56,6 +56,30 @@ const FEMININE_INSTITUTION =
 const VOWEL_INSTITUTION = /^(?:Office|Assemblée|Agence|Autorité|Inspection|Unité|Élysée)\b/u;
 const STARTS_WITH_VOWEL = /^[AEIOUYÀÂÉÈÊÎÔÛaeiouyh]/u;
 
+/**
+ * Where a fact's statement is looked up for a reply: the fact's id with the
+ * passage the claim was compared with. A history record's fact id may name
+ * another fact later (`<pack>/<id>` ids follow the packs in store): a
+ * statement is only used for the fact that still cites that passage.
+ */
+export function statementKey(
+  factId: string,
+  passage: Pick<EvidenceRef, 'sourceId' | 'start'>,
+): string {
+  return `${factId}@${passage.sourceId}:${passage.start}`;
+}
+
+/** Each fact's statement under the key of each passage it cites (see statementKey). */
+export function statementsByPassage(
+  facts: readonly { id: string; statement: LocalizedText; evidence: readonly EvidenceRef[] }[],
+): Map<string, LocalizedText> {
+  return new Map(
+    facts.flatMap((fact) =>
+      fact.evidence.map((e) => [statementKey(fact.id, e), fact.statement] as const),
+    ),
+  );
+}
+
 /** A claim as the history keeps it, or as the engine reports it. */
 export type ReplyClaim =
   | Pick<HistoryClaim, 'text' | 'verdict' | 'reason' | 'evidence' | 'factId'>

@@ -11,6 +11,10 @@ import { REPORT_LIMITS, type VerdictReportRequest } from './verdict-report.ts';
  * The page's address is never the message's: the background takes the sender's.
  */
 export const VerdictReportRequestSchema: z.ZodType<VerdictReportRequest> = z.strictObject({
+  requestId: z
+    .string()
+    .regex(/^[0-9a-f-]{8,64}$/)
+    .optional(),
   claim: z.string().trim().min(1).max(REPORT_LIMITS.claim),
   verdict: z.enum(['supported', 'contradicted', 'unverified']),
   reason: z.string().max(REPORT_LIMITS.reason),

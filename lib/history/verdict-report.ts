@@ -13,6 +13,11 @@ export const REPORT_LIMITS = { claim: 2_000, reason: 1_000, note: 1_000, facts: 
 
 /** What a content script or an extension page asks to keep (checked by VerdictReportRequestSchema). */
 export interface VerdictReportRequest {
+  /**
+   * Chosen by the asker, once per report: a request sent again (the worker
+   * was stopped before it answered) is kept once.
+   */
+  requestId?: string;
   claim: string;
   verdict: Verdict;
   reason: string;
@@ -48,6 +53,35 @@ export interface VerdictReport {
   note: string;
   /** The facts named by the request that the store still had; none for an unverified claim. */
   facts: ReportedFact[];
+  /** The asker's id for the request (see VerdictReportRequest). */
+  requestId?: string;
+}
+
+/**
+ * The page's address as a report keeps it: origin and path, without the
+ * query or the fragment, which may carry a session or a token — the export
+ * is meant to be sent to someone else.
+ */
+export function reportedAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return '';
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
+/** A request within REPORT_LIMITS, whoever built it. */
+export function boundedRequest(request: VerdictReportRequest): VerdictReportRequest {
+  return {
+    ...(request.requestId !== undefined && { requestId: request.requestId.slice(0, 64) }),
+    claim: request.claim.trim().slice(0, REPORT_LIMITS.claim),
+    verdict: request.verdict,
+    reason: request.reason.slice(0, REPORT_LIMITS.reason),
+    factIds: request.factIds.slice(0, REPORT_LIMITS.facts),
+    note: request.note.trim().slice(0, REPORT_LIMITS.note),
+  };
 }
 
 /** The request for a claim the engine checked, with the reader's note. */
@@ -57,6 +91,7 @@ export function reportRequestOf(
 ): VerdictReportRequest {
   const factIds = [...new Set(claim.checks.map((c) => c.factId))].slice(0, REPORT_LIMITS.facts);
   return {
+    requestId: crypto.randomUUID(),
     claim: claim.text.trim().slice(0, REPORT_LIMITS.claim),
     verdict: claim.verdict,
     reason: claim.reason.slice(0, REPORT_LIMITS.reason),
@@ -83,6 +118,6 @@ export function reportsExport(
     generatedAt: generatedAt.toISOString(),
     reports: [...reports]
       .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt))
-      .map(({ id: _id, ...report }) => report),
+      .map(({ id: _id, requestId: _request, ...report }) => report),
   };
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor, quoteLabel } from '../../components/i18n.ts';
 import type { Citations } from '../../components/ReplyButton.tsx';
 import { ReportView } from '../../components/ReportView.tsx';
+import { statementsByPassage } from '../../lib/history/reply.ts';
 import { checkText, createEngine, type Engine, type TextReport } from '../../lib/check-text.ts';
 import { rendered } from '../helpers/render.ts';
 import { seedPack } from '../helpers/seed-files.ts';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   engine = createEngine(pack.pack.facts, pack.sources);
   report = checkText(engine, REPOST);
   sources = pack.sources.map(({ text: _text, ...meta }) => meta);
-  citations = { sources, statements: new Map(pack.pack.facts.map((f) => [f.id, f.statement])) };
+  citations = { sources, statements: statementsByPassage(pack.pack.facts) };
 });
 
 describe('ReportView', () => {

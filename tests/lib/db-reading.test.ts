@@ -17,6 +17,7 @@ import {
   seedBundledPack,
 } from '../../lib/db.ts';
 import type { FactPack } from '../../lib/facts/schema.ts';
+import { statementKey } from '../../lib/history/reply.ts';
 import { seedPack } from '../helpers/seed-files.ts';
 
 let db: CasefileDb;
@@ -100,8 +101,15 @@ describe('the other readings', () => {
     expect(summary.facts.at(-1)!.packId).toBe('my-notes');
     // A contradicted claim resting on the imported copy names it `my-notes/<id>`:
     // its reply must find that fact's own statement, not the bundled one's.
-    expect(summary.statements.get(`my-notes/${first.id}`)?.en).toBe('My version.');
-    expect(summary.statements.get(first.id)).toEqual(first.statement);
+    const passage = first.evidence[0]!;
+    expect(summary.statements.get(statementKey(`my-notes/${first.id}`, passage))?.en).toBe(
+      'My version.',
+    );
+    expect(summary.statements.get(statementKey(first.id, passage))).toEqual(first.statement);
+    // A fact id with a passage its fact does not cite finds no statement.
+    expect(summary.statements.get(statementKey(first.id, { sourceId: 'other', start: 0 }))).toBe(
+      undefined,
+    );
     expect([...summary.sources.values()].every((s) => !('text' in s))).toBe(true);
     const citations = await readCitations(db);
     expect(citations.statements).toEqual(summary.statements);

@@ -7,6 +7,7 @@ import {
   importPack,
   listVerdictReports,
   REPORTS_MAX,
+  setReportNote,
   seedBundledPack,
 } from '../../lib/db.ts';
 import type { FactPack } from '../../lib/facts/schema.ts';
@@ -131,6 +132,7 @@ describe('verdict reports', () => {
       '  faux  ',
     );
     expect(built).toEqual({
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       claim: 'Coco a fermé le 26 juin 2024.',
       verdict: 'contradicted',
       reason: 'r',
@@ -152,5 +154,57 @@ describe('verdict reports', () => {
     expect(file.reports.map((r) => r.claim)).toEqual(['newer', 'older']);
     expect(file.reports.every((r) => !('id' in r))).toBe(true);
     expect(JSON.parse(JSON.stringify(file))).toEqual(file);
+  });
+});
+
+describe('verdict reports kept safely', () => {
+  const base = {
+    claim: 'Selon le parquet, 32 051 procédures liées à Coco ont été ouvertes.',
+    verdict: 'contradicted' as const,
+    reason: 'r',
+    factIds: [] as string[],
+    note: '',
+  };
+
+  it('keeps a request sent again (its answer lost with the worker) once', async () => {
+    const request = { ...base, requestId: crypto.randomUUID() };
+    const first = await addVerdictReport(db, request, { url: 'https://example.org/a', title: '' });
+    const again = await addVerdictReport(db, request, { url: 'https://example.org/a', title: '' });
+    expect(again).toBe(first);
+    expect(await db.reports.count()).toBe(1);
+    // Another report of the same claim is another report.
+    await addVerdictReport(
+      db,
+      { ...base, requestId: crypto.randomUUID() },
+      { url: 'https://example.org/a', title: '' },
+    );
+    expect(await db.reports.count()).toBe(2);
+  });
+
+  it('keeps the page’s address without its query or fragment, and only a web page’s', async () => {
+    await addVerdictReport(db, base, {
+      url: 'https://forum.example.org/t/1?session=secret&token=abc#reply-9',
+      title: 'Fil',
+    });
+    await addVerdictReport(db, base, { url: 'file:///home/me/notes.html', title: '' });
+    const urls = (await listVerdictReports(db)).map((r) => r.url).sort();
+    expect(urls).toEqual(['', 'https://forum.example.org/t/1']);
+    const file = reportsExport(await db.reports.toArray(), new Date());
+    expect(JSON.stringify(file)).not.toMatch(/secret|token|reply-9|requestId/);
+  });
+
+  it('bounds what an extension page asks to keep, and the note written later', async () => {
+    const id = await addVerdictReport(
+      db,
+      { ...base, claim: 'x'.repeat(5_000), note: 'n'.repeat(5_000), factIds: Array(20).fill('f') },
+      { url: '', title: '' },
+    );
+    const [report] = await listVerdictReports(db);
+    expect(report!.claim).toHaveLength(2_000);
+    expect(report!.note).toHaveLength(1_000);
+    await setReportNote(db, id, `  ${'m'.repeat(3_000)}  `);
+    expect((await db.reports.get(id))!.note).toBe('m'.repeat(1_000));
+    await setReportNote(db, id, 'Le chiffre de la page est le bon.');
+    expect((await db.reports.get(id))!.note).toBe('Le chiffre de la page est le bon.');
   });
 });

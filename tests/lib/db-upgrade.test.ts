@@ -67,7 +67,7 @@ const SCHEMA_V1 = {
 };
 
 /** Version 2 of the schema, frozen as it shipped: version 1 and the readers' reports. */
-const SCHEMA_V2 = { reports: '++id, reportedAt' };
+const SCHEMA_V2 = { reports: '++id, reportedAt, requestId' };
 
 const SOURCE_TEXT =
   'Note de modération. Le site Coco a été fermé en juin 2024. ' +
