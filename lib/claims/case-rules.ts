@@ -28,7 +28,16 @@ import {
   type SentenceEvents,
 } from './events.ts';
 import { extractNumbers, type NumberValue } from './numbers.ts';
-import { joinList, placeName, reason, type Reason, type ReasonLanguage } from './reasons.ts';
+import {
+  joinList,
+  MONTHS_EN,
+  MONTHS_FR,
+  placeName,
+  reason,
+  WEEKDAYS,
+  type Reason,
+  type ReasonLanguage,
+} from './reasons.ts';
 import { extractPlaces, type PlaceValue } from './places.ts';
 import type { ClaimContext } from './context.ts';
 
@@ -226,7 +235,7 @@ const COUNTRIES_INVOLVED_AFTER =
   /^(?:\S+\s+){0,2}?(?:involv\w*|impliqu\w*|particip\w*|concern\w*|mobilis\w*)\b/;
 /** A person's age: "Philippe, 22 ans", "une adolescente de 15 ans", "aged 22", "a 22-year-old". */
 const PERSON_AGE_BEFORE =
-  /\b(?:agee?s?|aged|homme|femme|garcon|fille|adolescente?|jeune|victime|enfant|mineure?|man|woman|boy|girl|teen\w*|child|person|personne|individu|user|utilisat\w*) (?:de |d'|of |aged )?$/;
+  /\b(?:agee?s?|aged|homme|femme|garcon|fille|adolescente?|jeune|victime|enfant|mineure?|man|woman|boy|girl|teen\w*|child|person|personne|individu|user|utilisat\w*|informaticien\w*|ingenieur\w*|developpeur\w*|fondat\w*|proprietaire|patron\w*|gerant\w*|dirigeant\w*|suspect\w*|pere|mere|mari|epoux|epouse|quadragenaire|quinquagenaire|trentenaire|engineer|developer|founder|owner|father|mother|husband|wife|suspect) (?:de |d'|of |aged )?$/;
 /** "Philippe, 22 ans, …": an age in apposition to a name. */
 const APPOSITION_BEFORE = /\p{L},\s*$/u;
 const APPOSITION_AFTER = /^\s*(?:ans|years? old)\s*[,)]/;
@@ -453,7 +462,134 @@ function attachedAfter(folded: string, event: EventWord, span: Span): boolean {
   return event.end <= span.start && ATTACHED_DATE_GAP.test(folded.slice(event.end, span.start));
 }
 
+/**
+ * Another site named just before a closure: "celle du site Wannonce, fermé
+ * en avril 2024", "la plateforme Wannonce, fermée…". Read on the raw
+ * sentence (a name has capitals).
+ */
+const OTHER_SITE_BEFORE =
+  /\b(?:site|forum|plateforme|platform|application|appli|messagerie)\s+(?!(?:Coco|Internet|Web|X)\b)\p{Lu}[\p{L}\p{N}.-]*[^.;:!?]{0,30}$/u;
+
+/** Capitalised words that are the case's own, or no name at all (months, days, articles). */
+const CASE_NAMES = new Set(
+  [
+    'coco',
+    'paris',
+    'france',
+    'french',
+    'junalco',
+    'uncyber',
+    'onaf',
+    'comcyber',
+    'comcyber-mi',
+    'eurojust',
+    'gendarmerie',
+    'darmanin',
+    'gérald',
+    'gerald',
+    'bfm',
+    'afp',
+    'guernesey',
+    'guernsey',
+    'intérieur',
+    'interior',
+    'parquet',
+    'prosecutor',
+    'tech',
+    'co',
+    'x',
+    'juin',
+    'june',
+    'mardi',
+    'tuesday',
+    'le',
+    'la',
+    'les',
+    'l',
+    'un',
+    'une',
+    'the',
+    'a',
+    'an',
+    'in',
+    'on',
+    'en',
+    'depuis',
+    'since',
+    'after',
+    'après',
+    'apres',
+    'before',
+    'avant',
+    'selon',
+    'according',
+    'this',
+    'that',
+    'ce',
+    'cette',
+    'it',
+    'il',
+    'elle',
+    'they',
+    'ils',
+    'its',
+    'son',
+    'sa',
+    'ses',
+    'and',
+    'et',
+    // Months and days, capitalised in English (and at the head of a French clause).
+    ...MONTHS_EN,
+    ...MONTHS_FR,
+    ...WEEKDAYS.en,
+    ...WEEKDAYS.fr,
+  ].map((w) => w.toLowerCase().normalize('NFC')),
+);
+
+/** A capitalised word in the middle of a text: a name. */
+const NAME = /(?<![\p{L}\p{N}.'’-])\p{Lu}[\p{L}\p{N}'’-]*/gu;
+
+/** Words saying the closure is another's: "un autre tchat", "another site", "other platforms". */
+const ANOTHER = /\b(?:autres?|another|other|similaires?|similar)\b/;
+
+/**
+ * Whether the closure an event word states may be another thing's: its
+ * clause does not name Coco, and it or the clause before it names something
+ * else ("a month after the Wannonce site closed in May", "Like Wannonce,
+ * closed in April 2024", "Wizz, un autre tchat, a fermé en septembre"), or
+ * the date stands in another clause past a semicolon ("…fermé après 23 051
+ * procédures ; en 2022, 8 000 procédures…"). Such a date may agree with the
+ * shutdown's, never contradict it.
+ */
+function closureOfAnother(
+  sentence: string,
+  folded: string,
+  clauses: readonly Span[],
+  event: Span,
+  date: Span,
+): boolean {
+  const at = clauses.findIndex((c) => c.start <= event.start && event.end <= c.end);
+  if (at === -1) return false;
+  const own = clauses[at]!;
+  const between = folded.slice(Math.min(event.end, date.end), Math.max(event.start, date.start));
+  if (between.includes(';')) return true;
+  if (/\bcoco\b/.test(folded.slice(own.start, own.end))) return false;
+  const from = clauses[Math.max(0, at - 1)]!.start;
+  const around = sentence.slice(from, own.end);
+  if (ANOTHER.test(folded.slice(from, own.end))) return true;
+  for (const m of around.matchAll(NAME)) {
+    // The first word of the sentence or of a clause is capitalised anyway.
+    const before = sentence.slice(Math.max(0, from + m.index - 2), from + m.index);
+    if (from + m.index === 0 || /[.!?:;«"“\]\n]\s*$/.test(before)) continue;
+    // A speaker's label in a thread ("Kaiser_Sose : le site a été fermé…").
+    if (/^[\p{L}\p{N}_'’-]*\s*:/u.test(around.slice(m.index))) continue;
+    if (!CASE_NAMES.has(m[0].toLowerCase().normalize('NFC'))) return true;
+  }
+  return false;
+}
+
 function dateSlot(
+  sentence: string,
   folded: string,
   d: DateValue,
   siteRef: boolean,
@@ -481,7 +617,16 @@ function dateSlot(
       // the case, agrees when its day is the shutdown's; a weekday alone is
       // any closure's.
       if (!siteRef && d.day === undefined) return null;
-      return { slots: ['shutdown-date'], span, compare, weak: offset || !siteRef };
+      // Another site's closure ("deux mois après celle du site Wannonce,
+      // fermé en avril 2024"): its date is its own.
+      if (OTHER_SITE_BEFORE.test(sentence.slice(0, event.start))) return null;
+      return {
+        slots: ['shutdown-date'],
+        span,
+        compare,
+        weak:
+          offset || !siteRef || closureOfAnother(sentence, folded, events().clauses, event, span),
+      };
     case 'investigation-opened':
       return { slots: ['investigation-opened'], span, compare, weak: offset };
     case 'announcement': {
@@ -977,7 +1122,7 @@ export function findValues(
   // event is the shutdown's lasting state starts at the shutdown's date.
   const since = periods.filter((p) => !p.to && eventOf(events(), p)?.event.kind === 'shutdown');
   const dateFinds = [...dates, ...since.map((p) => p.from)].map((d) =>
-    dateSlot(folded, d, siteRef, events),
+    dateSlot(sentence, folded, d, siteRef, events),
   );
   const looseDates = dateFinds.filter((d) => d === null).length;
   const entities = extractEntities(sentence, folded).slice(0, MAX_VALUES);

@@ -72,7 +72,7 @@ export const MONTHS_FR = [
   'novembre',
   'décembre',
 ];
-const WEEKDAYS: Record<ReasonLanguage, readonly string[]> = {
+export const WEEKDAYS: Record<ReasonLanguage, readonly string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
 };

@@ -349,3 +349,26 @@ describe('checkClaim: years a connector times', () => {
     expect(claim?.checks.map((c) => c.factId)).toContain('site-age-20-years');
   });
 });
+
+describe('checkClaim: another site’s closure', () => {
+  it.each([
+    'La fermeture de Coco intervient deux mois après celle du site Wannonce, fermé en avril 2024.',
+    'Coco a fermé en juin 2024 ; Wizz, un autre tchat, a fermé en septembre 2024.',
+    'Coco was shut down on 25 June 2024, a month after the Wannonce site closed in May.',
+    'Like Backpage, closed in April 2018, Coco was shut down by French prosecutors.',
+    'Le site Coco a été fermé après 23 051 procédures ; en 2022, 8 000 procédures avaient été ouvertes.',
+    'Le site Coco, fermé en juin, avait été créé par un informaticien de 44 ans.',
+  ])('never contradicts the shutdown with %j', (text) => {
+    for (const claim of checkText(engine, text).claims)
+      expect(claim.verdict).not.toBe('contradicted');
+  });
+
+  it.each([
+    'Le parquet de Paris a fermé le site Coco le 25 juillet 2024.',
+    'Coco was shut down on July 25, 2024, French prosecutors said.',
+    'Selon Le Monde, Coco a été fermé le 25 juillet 2024.',
+  ])('still contradicts the shutdown’s wrong date in %j', (text) => {
+    const claim = checkText(engine, text).claims.find((c) => c.verdict === 'contradicted');
+    expect(claim?.checks.map((c) => c.factId)).toContain('shutdown-date');
+  });
+});
