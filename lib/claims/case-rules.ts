@@ -246,6 +246,13 @@ const TOTAL_CONTEXT =
 /** A count or a period restricted to one year or place: "en 2023, 3 000 procédures", "à Marseille". */
 const NARROWING =
   /\b(?:en|in|durant|during|pour|for) (?:19|20)\d\d\b|\b(?:(?:parquet|procureur\w*|tribunal\w*) (?:de |du |d')|(?:prosecutor'?s?'? office|prosecutors?) (?:in|of) )(?!paris\b)(?!france\b)\p{L}{3,}/u;
+/**
+ * A count of more, later or other ones, not the release's total: "3 000
+ * nouvelles procédures", "200 victimes supplémentaires", "another 50 cases",
+ * "un an plus tard".
+ */
+const MORE_OF_COUNT =
+  /\b(?:nouvelles?|nouveaux|new|supplementaires?|additional|further|autres|other|another|de plus|more|plus tard|later|depuis la fermeture|since the (?:shutdown|closure))\b/;
 /** A count restricted to a region or a town, by its capitalised name: "recensés en Gironde", "à Marseille". */
 const NARROWING_PLACE =
   /(?<!\p{L})(?:[Ee]n|[Dd]ans l[ae]|[Dd]ans les|[Àà]|[Aa]ux?|[Ii]n|[Aa]cross)\s+(?!France\b|Europe\b|Paris\b|Coco\b)\p{Lu}\p{Ll}{2,}/u;
@@ -379,6 +386,7 @@ function numberSlot(
         !known(slot).includes(n.value)) ||
         NARROWING.test(folded) ||
         NARROWING_PLACE.test(sentence) ||
+        MORE_OF_COUNT.test(folded) ||
         boundElsewhere(events(), span, OTHER_AFFAIRS),
     );
   // In a text about the case, a sentence that does not name the site may
@@ -773,6 +781,10 @@ const FOREIGN_AGENCIES = new Set([
   'FBI',
 ]);
 
+/** Words of a part of the work done by others, alongside the case's investigation. */
+const PARALLEL_WORK =
+  /\b(?:volets?|de son cote|de leur cote|pour sa part|en parallele|parallel\w*|separately|separate|also|aussi|egalement|local|locale)\b/;
+
 /** The roles of the investigation, in the order a named agency is looked for in them. */
 const CONDUCT_SLOTS: Slot[] = [
   'investigation-units',
@@ -837,6 +849,9 @@ function entitySlots(
     // "Unlike Genesis Market, taken down by the FBI…": an agency of the
     // operation the case is compared with.
     if (foreign && COMPARED_BEFORE.test(folded.slice(0, entity.start))) continue;
+    // A part of the case handled elsewhere ("pour le volet local", "de son
+    // côté", "separately"): another unit's own work, not the case's roles.
+    if (foreign && PARALLEL_WORK.test(folded)) continue;
     // An agency in another event of the sentence ("a seizure notice bearing
     // the logos of the gendarmerie") is not given a role in the case's.
     if (boundElsewhere(events(), span)) continue;

@@ -372,3 +372,21 @@ describe('checkClaim: another site’s closure', () => {
     expect(claim?.checks.map((c) => c.factId)).toContain('shutdown-date');
   });
 });
+
+describe('checkClaim: other counts and other units’ parts', () => {
+  it.each([
+    'Le site Coco a été fermé. Un an plus tard, 3 000 nouvelles procédures ont été ouvertes contre des utilisateurs du site.',
+    'Coco fermé : l’enquête a été confiée à la police judiciaire de Marseille pour le volet local.',
+  ])('never contradicts with %j', (text) => {
+    for (const claim of checkText(engine, text).claims)
+      expect(claim.verdict).not.toBe('contradicted');
+  });
+
+  it('still contradicts a wrong total and a wrong agency', () => {
+    const verdicts = checkText(
+      engine,
+      'Selon le parquet, 32 051 procédures liées au site Coco ont été ouvertes. Le site Coco a été fermé par le parquet ; les opérations ont été coordonnées avec Europol.',
+    ).claims.map((c) => c.verdict);
+    expect(verdicts).toEqual(['contradicted', 'contradicted']);
+  });
+});
