@@ -554,6 +554,101 @@ const CASE_NAMES = new Set(
   ].map((w) => w.toLowerCase().normalize('NFC')),
 );
 
+/** Words that open a clause, capitalised after a colon or a semicolon without being names. */
+const CLAUSE_STARTERS = new Set([
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'des',
+  'du',
+  'de',
+  'ce',
+  'cette',
+  'ces',
+  'il',
+  'elle',
+  'ils',
+  'elles',
+  'on',
+  'nous',
+  'selon',
+  'depuis',
+  'après',
+  'avant',
+  'pour',
+  'mais',
+  'et',
+  'ou',
+  'quand',
+  'dans',
+  'pendant',
+  'lors',
+  'alors',
+  'ainsi',
+  'aussi',
+  'en',
+  'au',
+  'aux',
+  'avec',
+  'sur',
+  'sous',
+  'par',
+  'entre',
+  'contre',
+  'hier',
+  'aujourd',
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'leurs',
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'this',
+  'that',
+  'these',
+  'it',
+  'its',
+  'he',
+  'she',
+  'they',
+  'we',
+  'but',
+  'and',
+  'or',
+  'when',
+  'after',
+  'before',
+  'since',
+  'for',
+  'with',
+  'by',
+  'from',
+  'according',
+  'yesterday',
+  'today',
+  'bref',
+  'voilà',
+  'oui',
+  'non',
+  'yes',
+  'no',
+  'pourquoi',
+  'why',
+  'comment',
+  'how',
+  'franchement',
+  'pas',
+  'not',
+]);
+
 /** A capitalised word in the middle of a text: a name. */
 const NAME = /(?<![\p{L}\p{N}.'’-])\p{Lu}[\p{L}\p{N}'’-]*/gu;
 
@@ -565,7 +660,7 @@ const ANOTHER = /\b(?:autres?|another|other|similaires?|similar)\b/;
  * clause does not name Coco, and it or the clause before it names something
  * else ("a month after the Wannonce site closed in May", "Like Wannonce,
  * closed in April 2024", "Wizz, un autre tchat, a fermé en septembre"), or
- * the date stands in another clause past a semicolon ("…fermé après 23 051
+ * the date stands in another clause past a semicolon or a colon ("…fermé après 23 051
  * procédures ; en 2022, 8 000 procédures…"). Such a date may agree with the
  * shutdown's, never contradict it.
  */
@@ -580,15 +675,21 @@ function closureOfAnother(
   if (at === -1) return false;
   const own = clauses[at]!;
   const between = folded.slice(Math.min(event.end, date.end), Math.max(event.start, date.start));
-  if (between.includes(';')) return true;
+  if (/[;:]/.test(between)) return true;
   if (/\bcoco\b/.test(folded.slice(own.start, own.end))) return false;
-  const from = clauses[Math.max(0, at - 1)]!.start;
+  // The clause before it, or back to the last semicolon ("…mardi ; Omegle,
+  // lui, avait fermé le 8 novembre 2023").
+  const segment = folded.lastIndexOf(';', own.start) + 1;
+  const from = Math.min(clauses[Math.max(0, at - 1)]!.start, Math.max(segment, 0));
   const around = sentence.slice(from, own.end);
   if (ANOTHER.test(folded.slice(from, own.end))) return true;
   for (const m of around.matchAll(NAME)) {
-    // The first word of the sentence or of a clause is capitalised anyway.
+    // The first word of the sentence is capitalised anyway; so is a
+    // clause's after a colon, unless it is a name ("; Omegle, lui, …").
     const before = sentence.slice(Math.max(0, from + m.index - 2), from + m.index);
-    if (from + m.index === 0 || /[.!?:;«"“\]\n]\s*$/.test(before)) continue;
+    if (from + m.index === 0) continue;
+    const word = m[0].toLowerCase().replace(/['’].*$/u, '');
+    if (/[.!?:;«"“\]\n]\s*$/.test(before) && CLAUSE_STARTERS.has(word)) continue;
     // A speaker's label in a thread ("Kaiser_Sose : le site a été fermé…").
     if (/^[\p{L}\p{N}_'’-]*\s*:/u.test(around.slice(m.index))) continue;
     if (!CASE_NAMES.has(m[0].toLowerCase().normalize('NFC'))) return true;

@@ -358,6 +358,8 @@ describe('checkClaim: another site’s closure', () => {
     'Like Backpage, closed in April 2018, Coco was shut down by French prosecutors.',
     'Le site Coco a été fermé après 23 051 procédures ; en 2022, 8 000 procédures avaient été ouvertes.',
     'Le site Coco, fermé en juin, avait été créé par un informaticien de 44 ans.',
+    'Coco a été fermé mardi ; Omegle, lui, avait fermé le 8 novembre 2023.',
+    'Coco fermé : en 2020, 4 000 procédures avaient déjà visé le site selon Mediapart.',
   ])('never contradicts the shutdown with %j', (text) => {
     for (const claim of checkText(engine, text).claims)
       expect(claim.verdict).not.toBe('contradicted');
