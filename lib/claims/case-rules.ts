@@ -251,6 +251,9 @@ const NARROWING =
  * nouvelles procédures", "200 victimes supplémentaires", "another 50 cases",
  * "un an plus tard".
  */
+/** Victims of one kind, a part of the release's total: "20 mineurs victimes", "12 women victims". */
+const SOME_VICTIMS =
+  /^(?:mineur\w*|enfants?|femmes?|hommes?|jeunes|adolescent\w*|filles|garcons|minors?|children|women|men|girls|boys|teen\w*|underage|young)\b/;
 const MORE_OF_COUNT =
   /\b(?:nouvelles?|nouveaux|new|supplementaires?|additional|further|autres|other|another|de plus|more|plus tard|later|depuis la fermeture|since the (?:shutdown|closure))\b/;
 /** A count restricted to a region or a town, by its capitalised name: "recensés en Gironde", "à Marseille". */
@@ -393,7 +396,11 @@ function numberSlot(
   // still give its figures ("On y dénombre 480 victimes"): they can agree.
   const counted = (slot: Slot): Found => (siteRef ? total(slot) : quantity(slot, true));
   const large = siteRef || n.value >= UNNAMED_COUNT_MIN;
-  if (VICTIMS_UNIT.test(after) && large) return counted('victims-count');
+  if (VICTIMS_UNIT.test(after) && large) {
+    // "20 mineurs victimes": some of the victims, which may agree, never contradict.
+    if (SOME_VICTIMS.test(after)) return quantity('victims-count', true);
+    return counted('victims-count');
+  }
   if (
     OFFICES_UNIT.test(after) ||
     (PLAIN_OFFICES_UNIT.test(after) && PROSECUTOR_WORD.test(folded))

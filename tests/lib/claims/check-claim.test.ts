@@ -379,6 +379,7 @@ describe('checkClaim: other counts and other units’ parts', () => {
   it.each([
     'Le site Coco a été fermé. Un an plus tard, 3 000 nouvelles procédures ont été ouvertes contre des utilisateurs du site.',
     'Coco fermé : l’enquête a été confiée à la police judiciaire de Marseille pour le volet local.',
+    'Le site Coco a été fermé. L’OFMIN a recueilli les témoignages de 20 mineurs victimes.',
   ])('never contradicts with %j', (text) => {
     for (const claim of checkText(engine, text).claims)
       expect(claim.verdict).not.toBe('contradicted');
