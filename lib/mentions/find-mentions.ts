@@ -203,9 +203,9 @@ const SPECIFIC_CUE = new RegExp(`^(?:${alternationByFirstLetter(SPECIFIC_CUES)})
  * (`endsNotCase`): read backwards from there, not tried at every position.
  */
 const BEFORE_NOT_CASE =
-  /(?<=\b(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage) (?:de |d'|a la |au )?|(?:surnomm\w*|surnom|nickname[ds]?|dit|dite|alias|s'appelle|s'appelait|(?<!(?:site|platform|plateforme|app|service|forum) )(?:appele|appelee|called|named))(?: aussi| also)? ["'\u00ab\u201c ]*|(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) ["'\u00ab\u201c ]*|(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie|el|del|un petit|mon petit) ["'\u00ab\u201c ]*))/y;
+  /(?<=\b(?:(?:noix|lait|huile|eau|creme|beurre|sucre|fibre|farine|copeaux|rhum|yaourt|glace|sorbet|gateau|biscuit|chips|parfum|film|dessin anime|long-metrage|marque|enseigne|brand) (?:de |d'|a la |au )?|(?:surnomm\w*|surnom|nickname[ds]?|dit|dite|alias|s'appelle|s'appelait|(?<!(?:site|platform|plateforme|app|service|forum) )(?:appele|appelee|called|named))(?: aussi| also)? ["'\u00ab\u201c ]*|(?:mon|ma|notre|son|sa|ton|ta|leur|le|la|my|our|his|her) (?:chat|chatte|chien|chienne|perroquet|cat|dog|parrot|lapin|hamster|cheval|clown) ["'\u00ab\u201c ]*|(?:mademoiselle|mlle|tata|tante|oncle|uncle|aunt|auntie|papi|mamie|el|del|un petit|mon petit|mon|ma|my) ["'\u00ab\u201c ]*))/y;
 const AFTER_NOT_CASE =
-  /^(?:(?: ?["'\u00bb\u201d])?[ -]?(?:chanel|mademoiselle|noir|crush|rape|rapee|grated|milk|water|oil|cream|flakes|butter|sugar|nut|nuts|le clown|the clown|l'asticot|beach|bongo|loco|pops|puffs|gauff|rocha|jones|lee|austin|rallado|fresco|ltd|limited|inc|llc|gmbh|sarl|sas|corp|plc|(?:\(|, )?(?:2017|pixar|disney))\b)/;
+  /^(?:(?: ?["'\u00bb\u201d])?[ -]?(?:chanel|mademoiselle|noir|crush|rape|rapee|grated|milk|water|oil|cream|flakes|butter|sugar|nut|nuts|le clown|the clown|l'asticot|beach|bongo|loco|pops|puffs|gauff|rocha|jones|lee|austin|rallado|fresco|ltd|limited|inc|llc|gmbh|sarl|sas|corp|plc|& ?co|the gorilla|le gorille|(?:\(|, )?(?:2017|pixar|disney))\b)/;
 
 /** Whether the words right before a name (`before` ends at it) make it something else. */
 function endsNotCase(before: string): boolean {
@@ -221,6 +221,10 @@ function endsNotCase(before: string): boolean {
  * "site") no longer make it about the case. Folded, whole words.
  */
 const OTHER_SUBJECT_WORDS = [
+  'gorilles?',
+  'gorillas?',
+  'singes?',
+  'monkeys?',
   'pour enfants',
   'for kids',
   "children's",
