@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { webUrl } from '../lib/history/link.ts';
 import type { ContentReply, PageReport, ToContent } from '../utils/messages.ts';
 import type { Citations } from './ReplyButton.tsx';
 import type { ReportOutcome } from './ReportVerdict.tsx';
@@ -80,12 +81,7 @@ export function usePageReport(): PageReport | null | undefined {
 
 /** The host of the page a report speaks of, when it is a web page. */
 export function webHostOf(report: PageReport | null | undefined): string | null {
-  try {
-    const url = new URL(report?.url ?? '');
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : null;
-  } catch {
-    return null;
-  }
+  return webUrl(report?.url ?? '')?.hostname ?? null;
 }
 
 /**

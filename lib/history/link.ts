@@ -13,15 +13,20 @@ function directivePart(text: string): string {
   return encodeURIComponent(text).replace(/-/g, '%2D');
 }
 
-/** The page's address, or null when it is not an http(s) address. */
-export function pageLink(url: string): string | null {
+/** A web page's address, parsed; null when it is not an http(s) address. */
+export function webUrl(url: string): URL | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+}
+
+/** The page's address, or null when it is not an http(s) address. */
+export function pageLink(url: string): string | null {
+  return webUrl(url)?.href ?? null;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { ClaimResult, EvidenceRef, Verdict } from '../claims/check-claim.ts';
 import type { LocalizedText } from '../facts/schema.ts';
+import { webUrl } from './link.ts';
 
 /** Longest claim, reason and note a report keeps. */
 export const REPORT_LIMITS = { claim: 2_000, reason: 1_000, note: 1_000, facts: 10 } as const;
@@ -63,13 +64,8 @@ export interface VerdictReport {
  * is meant to be sent to someone else.
  */
 export function reportedAddress(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return '';
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return '';
-  }
+  const parsed = webUrl(url);
+  return parsed ? `${parsed.origin}${parsed.pathname}` : '';
 }
 
 /** A request within REPORT_LIMITS, whoever built it. */
