@@ -17,6 +17,11 @@ export function uiLanguage(locale: string = navigator.language): Language {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** The locale numbers and dates are written in: French of France, English of Britain. */
+export function localeOf(language: Language): string {
+  return language === 'fr' ? 'fr-FR' : 'en-GB';
+}
+
 /** The plural rules of each interface language, built on first use (not in every page the content script reads). */
 const PLURAL_RULES: Partial<Record<Language, Intl.PluralRules>> = {};
 
@@ -35,7 +40,7 @@ export function count(
   forms: { one: string; other: string },
 ): string {
   const form = pluralOf(language, n) === 'one' ? forms.one : forms.other;
-  return `${n.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB')} ${form}`;
+  return `${n.toLocaleString(localeOf(language))} ${form}`;
 }
 
 /** The form of a word (a pronoun, an article) that agrees with a count. */
@@ -282,7 +287,7 @@ export function quoteLabel(
 export function formatDate(isoDate: string, language: Language): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  const locale = localeOf(language);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
@@ -293,7 +298,7 @@ export function formatDate(isoDate: string, language: Language): string {
 export function formatLocalTime(iso: string, language: Language, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  const locale = localeOf(language);
   return new Intl.DateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',

@@ -11,7 +11,7 @@ import type { SourceLink } from '../../lib/source-link.ts';
 import { CitingFacts } from './CitingFacts.tsx';
 import { MESSAGES, type ViewerMessages } from './messages.ts';
 import { PressComparison } from './PressComparison.tsx';
-import { formatDate, uiLanguage } from '../i18n.ts';
+import { formatDate, localeOf, uiLanguage } from '../i18n.ts';
 import { SourceText, type Passage } from './SourceText.tsx';
 import { useLiveQuery } from '../use-live-query.ts';
 
@@ -149,7 +149,7 @@ export function SourceViewer({ db, link }: Props) {
     );
   }
 
-  const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB');
+  const number = new Intl.NumberFormat(localeOf(language));
   const state = passageState(link, source.text.length);
   const marked = state.kind === 'marked' ? state.passage : undefined;
 
