@@ -85,15 +85,14 @@ export function reportRequestOf(
   claim: Pick<ClaimResult, 'text' | 'verdict' | 'reason' | 'checks'>,
   note: string,
 ): VerdictReportRequest {
-  const factIds = [...new Set(claim.checks.map((c) => c.factId))].slice(0, REPORT_LIMITS.facts);
-  return {
+  return boundedRequest({
     requestId: crypto.randomUUID(),
-    claim: claim.text.trim().slice(0, REPORT_LIMITS.claim),
+    claim: claim.text,
     verdict: claim.verdict,
-    reason: claim.reason.slice(0, REPORT_LIMITS.reason),
-    factIds,
-    note: note.trim().slice(0, REPORT_LIMITS.note),
-  };
+    reason: claim.reason,
+    factIds: [...new Set(claim.checks.map((c) => c.factId))],
+    note,
+  });
 }
 
 export const REPORTS_FORMAT = 'casefile-verdict-reports';
