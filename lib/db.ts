@@ -511,17 +511,33 @@ export function compareStoredFacts(
 export async function readFactSet(db: CasefileDb): Promise<FactSet> {
   return db.transaction('r', [db.facts, db.sources], async () => {
     const [facts, sources] = await Promise.all([db.facts.toArray(), db.sources.toArray()]);
-    const origins = new Map<string, { packId: string; id: string }>();
-    return {
-      facts: facts.sort(compareStoredFacts).map(({ packId, position: _position, ...fact }) => {
-        const id = origins.has(fact.id) ? `${packId}/${fact.id}` : fact.id;
-        origins.set(id, { packId, id: fact.id });
-        return { ...fact, id };
-      }),
-      sources: sources.map(({ packId: _pack, ...source }) => source),
-      origins,
-    };
+    return factSetOf(facts, sources);
   });
+}
+
+/** The fact set of stored facts and sources (see readFactSet); sorts `facts` in place. */
+function factSetOf(facts: StoredFact[], sources: readonly StoredSource[]): FactSet {
+  const origins = new Map<string, { packId: string; id: string }>();
+  return {
+    facts: facts.sort(compareStoredFacts).map(({ packId, position: _position, ...fact }) => {
+      const id = origins.has(fact.id) ? `${packId}/${fact.id}` : fact.id;
+      origins.set(id, { packId, id: fact.id });
+      return { ...fact, id };
+    }),
+    sources: sources.map(({ packId: _pack, ...source }) => source),
+    origins,
+  };
+}
+
+/** What a copied reply cites, from a fact set: the sources' descriptions and the statements by fact and passage. */
+function citationsOfSet(set: FactSet): {
+  sources: SourceMeta[];
+  statements: Map<string, LocalizedText>;
+} {
+  return {
+    sources: set.sources.map(({ text: _text, ...meta }) => meta),
+    statements: statementsByPassage(set.facts),
+  };
 }
 
 /** What the popup shows of the store, read in one consistent transaction. */
@@ -537,15 +553,17 @@ export interface StoreSummary {
 
 export async function readStoreSummary(db: CasefileDb): Promise<StoreSummary> {
   return db.transaction('r', [db.facts, db.sources, db.meta], async () => {
-    const [facts, set, seedError] = await Promise.all([
+    const [facts, sources, seedError] = await Promise.all([
       db.facts.toArray(),
-      readFactSet(db),
+      db.sources.toArray(),
       db.meta.get('seedError'),
     ]);
+    // One read of the facts: the set sorts them in place, for display too.
+    const { sources: metas, statements } = citationsOfSet(factSetOf(facts, sources));
     return {
-      facts: facts.sort(compareStoredFacts),
-      sources: new Map(set.sources.map(({ text: _text, ...meta }) => [meta.id, meta])),
-      statements: statementsByPassage(set.facts),
+      facts,
+      sources: new Map(metas.map((meta) => [meta.id, meta])),
+      statements,
       seedError: typeof seedError?.value === 'string' ? seedError.value : undefined,
     };
   });
@@ -555,11 +573,7 @@ export async function readStoreSummary(db: CasefileDb): Promise<StoreSummary> {
 export async function readCitations(
   db: CasefileDb,
 ): Promise<{ sources: SourceMeta[]; statements: Map<string, LocalizedText> }> {
-  const set = await readFactSet(db);
-  return {
-    sources: set.sources.map(({ text: _text, ...meta }) => meta),
-    statements: statementsByPassage(set.facts),
-  };
+  return citationsOfSet(await readFactSet(db));
 }
 
 /** A source and the facts citing it (in `compareStoredFacts` order), for the source viewer. */
