@@ -284,26 +284,25 @@ export function correctionReply(
     // In English, the fact as the pack states it in English, then its source:
     // a French fragment would not tell an English reader what is true.
     const fact = statement.en.trim().replace(/[.\s]+$/u, '');
+    const reply = (withTitle: boolean, text = fact) =>
+      `${verdict}${text}, according to ${source ? citedSource(source, 'en', withTitle) : 'the sources'}.${address}`;
     for (const withTitle of [true, false]) {
-      const cited = source ? citedSource(source, 'en', withTitle) : 'the sources';
-      const reply = `${verdict}${fact}, according to ${cited}.${address}`;
-      if (reply.length <= REPLY_MAX_LENGTH || !withTitle) {
-        if (reply.length <= REPLY_MAX_LENGTH) return reply;
-        const room = REPLY_MAX_LENGTH - (reply.length - fact.length);
-        return `${verdict}${shorten(fact, Math.max(PASSAGE_MIN, room))}, according to ${cited}.${address}`;
-      }
+      if (reply(withTitle).length <= REPLY_MAX_LENGTH) return reply(withTitle);
     }
+    // Still too long without the title: the statement is shortened.
+    const room = REPLY_MAX_LENGTH - (reply(false).length - fact.length);
+    return reply(false, shorten(fact, Math.max(PASSAGE_MIN, room)));
   }
   const truth = TRUTH.exec(claim.reason)?.[1];
   const truthNumber = truth === undefined ? undefined : reasonNumbers(truth)[0];
   const focus = truthNumber === undefined ? null : numberPattern(truthNumber);
   // The title when the passage still gets its room; the passage always comes first.
-  for (const withTitle of [true, false]) {
+  const room = (withTitle: boolean) => {
     const [open, close] = attribution(source, language, withTitle);
-    const room = REPLY_MAX_LENGTH - verdict.length - open.length - close.length - address.length;
-    if (room < PASSAGE_MIN && withTitle && source) continue;
-    const budget = Math.max(PASSAGE_MIN, room);
-    return `${verdict}${open}${excerpt(evidence.exact, budget, focus)}${close}${address}`;
-  }
-  return null;
+    return REPLY_MAX_LENGTH - verdict.length - open.length - close.length - address.length;
+  };
+  const withTitle = source !== undefined && room(true) >= PASSAGE_MIN;
+  const [open, close] = attribution(source, language, withTitle);
+  const budget = Math.max(PASSAGE_MIN, room(withTitle));
+  return `${verdict}${open}${excerpt(evidence.exact, budget, focus)}${close}${address}`;
 }
