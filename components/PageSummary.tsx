@@ -60,13 +60,11 @@ export function usePageReport(): PageReport | null | undefined {
   useEffect(() => {
     let open = true;
     let version: string | undefined;
-    let answered = false;
     const read = () =>
       void activeReport(version).then((next) => {
         if (!open || next === 'unchanged') return;
-        if (next === null && answered && version === undefined) return;
-        answered = true;
         version = next?.version;
+        // A null again (no content script) is the same state: Preact draws nothing anew.
         setReport(next);
       });
     read();
