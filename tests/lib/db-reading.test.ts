@@ -16,9 +16,8 @@ import {
   removeImportedPacks,
   seedBundledPack,
 } from '../../lib/db.ts';
-import type { FactPack } from '../../lib/facts/schema.ts';
 import { statementKey } from '../../lib/history/reply.ts';
-import { seedPack } from '../helpers/seed-files.ts';
+import { copyOfFirstFact, seedPack } from '../helpers/seed-files.ts';
 
 let db: CasefileDb;
 let counter = 0;
@@ -36,22 +35,9 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** A user pack holding a copy of the bundled pack's first fact, under the same id. */
-function copyOfFirstFact(id = 'my-notes', title = 'Notes'): FactPack {
-  const fact = bundled.pack.facts[0]!;
-  return {
-    format: 'casefile-facts',
-    formatVersion: 1,
-    id,
-    title,
-    revised: '2026-11-30',
-    facts: [{ ...fact, statement: { fr: 'Ma version.', en: 'My version.' } }],
-  };
-}
-
 describe('readFactSet', () => {
   it('gives the bundled facts first, in their pack’s order, and a taken id as <pack>/<id>', async () => {
-    expect((await importPack(db, JSON.stringify(copyOfFirstFact()))).ok).toBe(true);
+    expect((await importPack(db, JSON.stringify(copyOfFirstFact(bundled.pack)))).ok).toBe(true);
     const set = await readFactSet(db);
     const first = bundled.pack.facts[0]!;
     expect(set.facts.slice(0, bundled.pack.facts.length).map((f) => f.id)).toEqual(
@@ -94,7 +80,7 @@ describe('the other readings', () => {
   });
 
   it('give the popup and the history each statement under the id the engine gives its fact', async () => {
-    await importPack(db, JSON.stringify(copyOfFirstFact()));
+    await importPack(db, JSON.stringify(copyOfFirstFact(bundled.pack)));
     const first = bundled.pack.facts[0]!;
     const summary = await readStoreSummary(db);
     expect(summary.facts[0]!.packId).toBe(BUNDLED_PACK_ID);
@@ -129,8 +115,8 @@ describe('the other readings', () => {
   });
 
   it('list the bundled pack first, then by title, and remove every imported pack at once', async () => {
-    await importPack(db, JSON.stringify(copyOfFirstFact('zeta-notes', 'Alpha')));
-    await importPack(db, JSON.stringify(copyOfFirstFact('alpha-notes', 'Zeta')));
+    await importPack(db, JSON.stringify(copyOfFirstFact(bundled.pack, 'zeta-notes', 'Alpha')));
+    await importPack(db, JSON.stringify(copyOfFirstFact(bundled.pack, 'alpha-notes', 'Zeta')));
     expect((await listPacks(db)).map((p) => p.id)).toEqual([
       BUNDLED_PACK_ID,
       'zeta-notes',

@@ -10,14 +10,13 @@ import {
   setReportNote,
   seedBundledPack,
 } from '../../lib/db.ts';
-import type { FactPack } from '../../lib/facts/schema.ts';
 import { VerdictReportRequestSchema } from '../../lib/history/report-request-schema.ts';
 import {
   reportRequestOf,
   reportsExport,
   type VerdictReport,
 } from '../../lib/history/verdict-report.ts';
-import { seedPack } from '../helpers/seed-files.ts';
+import { copyOfFirstFact, seedPack } from '../helpers/seed-files.ts';
 
 let db: CasefileDb;
 let counter = 0;
@@ -35,19 +34,6 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** A user pack holding a copy of the bundled pack's first fact, under the same id. */
-function copyOfFirstFact(): FactPack {
-  const fact = bundled.pack.facts[0]!;
-  return {
-    format: 'casefile-facts',
-    formatVersion: 1,
-    id: 'my-notes',
-    title: 'Notes',
-    revised: '2026-11-30',
-    facts: [{ ...fact, statement: { fr: 'Ma version.', en: 'My version.' } }],
-  };
-}
-
 describe('verdict reports', () => {
   const request = (fields: Partial<Parameters<typeof addVerdictReport>[1]> = {}) => ({
     claim: 'Selon le parquet, 32 051 procédures liées à Coco ont été ouvertes.',
@@ -59,7 +45,7 @@ describe('verdict reports', () => {
   });
 
   it('keeps the claim, the verdict, the note and each fact as its pack has it', async () => {
-    await importPack(db, JSON.stringify(copyOfFirstFact()));
+    await importPack(db, JSON.stringify(copyOfFirstFact(bundled.pack)));
     const first = bundled.pack.facts[0]!;
     const page = { url: 'https://forum.example.org/t/1', title: 'Fil' };
     await addVerdictReport(
